@@ -1,0 +1,94 @@
+import "server-only";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { applyMigrations, loadMigrations, type SqlSession } from "./migrate";
+
+export type DatabaseKind = "postgresql" | "pglite";
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgresql://… → PostgreSQL; undefined → embedded PGlite in `pgliteDir`. */
+  url?: string;
+  pgliteDir?: string;
+  /** Apply pending migrations before handing out the client (default true). */
+  migrate?: boolean;
+}
+
+/** Opens a database of either kind and migrates it. The only place that knows which kind exists. */
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  const migrations = opts.migrate === false ? [] : await loadMigrations();
+  return opts.url ? openPostgres(opts.url, migrations) : openPglite(opts.pgliteDir ?? "./data/pglite", migrations);
+}
+
+async function openPostgres(url: string, migrations: Awaited<ReturnType<typeof loadMigrations>>): Promise<Database> {
+  const { Pool } = await import("pg");
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  // Short timeouts so an unreachable database turns into a quick 503, never a hung request.
+  const pool = new Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 3_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 8_000,
+    query_timeout: 9_000,
+  });
+  // An idle client losing its server (database restart) must not crash the process.
+  pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+  try {
+    if (migrations.length > 0) {
+      const client = await pool.connect();
+      try {
+        const session: SqlSession = {
+          exec: async (sql) => void (await client.query(sql)),
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+        };
+        await applyMigrations(session, migrations);
+      } finally {
+        client.release();
+      }
+    }
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: "postgresql",
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+async function openPglite(dir: string, migrations: Awaited<ReturnType<typeof loadMigrations>>): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const absolute = path.resolve(dir);
+  // PGlite creates only the last path segment itself.
+  await mkdir(absolute, { recursive: true });
+  const pglite = await PGlite.create(absolute);
+  if (migrations.length > 0) {
+    const session: SqlSession = {
+      exec: async (sql) => void (await pglite.exec(sql)),
+      query: async <T,>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+    };
+    await applyMigrations(session, migrations);
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: "pglite",
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import type { FieldProblem } from "@/lib/notifications/types";
+
+// The one error envelope: { "error": { "code", "message", "details"? } }, and the one code → status table.
+export const ERROR_STATUS = {
+  invalid_json: 400,
+  invalid_encoding: 400,
+  invalid_query: 400,
+  unauthorized: 401,
+  not_found: 404,
+  payload_too_large: 413,
+  invalid_notification: 422,
+  internal: 500,
+  storage_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: FieldProblem[] };
+}
+
+/** Thrown by lib code; only the HTTP layer turns it into a response. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: FieldProblem[],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string, details?: FieldProblem[]): ErrorBody {
+  return { error: details && details.length > 0 ? { code, message, details } : { code, message } };
+}
+
+/** Seconds a client should wait before retrying when storage is down. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export function errorResponse(err: AppError): Response {
+  const headers: Record<string, string> = {};
+  if (err.code === "storage_unavailable") headers["Retry-After"] = String(RETRY_AFTER_SECONDS);
+  return Response.json(errorBody(err.code, err.message, err.details), { status: ERROR_STATUS[err.code], headers });
+}
+
+/** True for failures that mean "the database is not there right now" rather than a bug. */
+export function isStorageError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const text = `${err.name} ${err.message} ${(err as { code?: unknown }).code ?? ""}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timeout|terminat|Connection|connect|closed|P1001|P1017|P2024|P2028|57P0|08\d\d\d|53\d\d\d|shutting down|PGlite is clos/i.test(text);
+}
+
+type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
+
+/** Wraps a route handler: AppErrors become envelopes, storage outages 503, anything else a logged 500. */
+export function withErrors<C>(handler: Handler<C>): Handler<C> {
+  return async (req, ctx) => {
+    try {
+      return await handler(req, ctx);
+    } catch (err) {
+      if (err instanceof AppError) return errorResponse(err);
+      if (isStorageError(err)) {
+        console.error(`[http] ${req.method} ${new URL(req.url).pathname}: storage unavailable:`, (err as Error).message);
+        return errorResponse(new AppError("storage_unavailable", "The database is unavailable; retry shortly."));
+      }
+      console.error(`[http] ${req.method} ${new URL(req.url).pathname} failed:`, err);
+      return errorResponse(new AppError("internal", "Internal error."));
+    }
+  };
+}

@@ -1,0 +1,108 @@
+import type { DeviceState } from "@/lib/generated/prisma/browser";
+import type { Outcome, ParsedNotification } from "@/lib/notifications/types";
+
+/** A stored notification: what the reducer needs to place it in time. */
+export interface StoredEvent {
+  id: number;
+  receivedAt: Date;
+  n: ParsedNotification;
+}
+
+// States that mean "the device is at it again". `idle` is where a device rests after a result.
+const RESTING_STATES = new Set(["idle"]);
+
+/** (time, id) ordering: upgrade time when it is a time, else arrival; arrival order breaks ties. */
+function isAfter(at: Date, id: number, otherAt: Date | null, otherId: number | null): boolean {
+  if (otherAt === null || otherId === null) return true;
+  const d = at.getTime() - otherAt.getTime();
+  return d > 0 || (d === 0 && id > otherId);
+}
+
+/**
+ * Folds one new notification into a device's current state in a task. Pure, and order-independent
+ * for results: the latest by upgrade time wins however they arrive; a state change that arrives after
+ * the latest result means the device is in progress again.
+ */
+export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceState {
+  const { n } = e;
+  const s: DeviceState = prev
+    ? { ...prev }
+    : {
+        operationId: n.operationId,
+        deviceId: n.deviceId,
+        kind: n.kind,
+        appId: null,
+        subOperationId: null,
+        outcome: "in_progress",
+        result: null,
+        sourceVersion: null,
+        targetVersion: null,
+        curVersion: null,
+        errorCode: null,
+        description: null,
+        resultDesc: null,
+        upgradeTimeRaw: null,
+        upgradeAt: null,
+        resultAt: null,
+        resultReceivedAt: null,
+        resultNotificationId: null,
+        firstResult: null,
+        firstResultAt: null,
+        firstResultNotificationId: null,
+        attempts: 0,
+        failedAttempts: 0,
+        state: null,
+        stateReceivedAt: null,
+        stateNotificationId: null,
+        firstSeenAt: e.receivedAt,
+        lastSeenAt: e.receivedAt,
+      };
+  s.appId = n.appId ?? s.appId;
+  s.subOperationId = n.subOperationId ?? s.subOperationId;
+  if (e.receivedAt < s.firstSeenAt) s.firstSeenAt = e.receivedAt;
+  if (e.receivedAt > s.lastSeenAt) s.lastSeenAt = e.receivedAt;
+
+  if (n.event === "result" && n.result) {
+    const at = n.upgradeAt ?? e.receivedAt;
+    s.attempts += 1;
+    if (n.result === "FAIL") s.failedAttempts += 1;
+    if (isAfter(at, e.id, s.resultAt, s.resultNotificationId)) {
+      Object.assign(s, {
+        result: n.result,
+        sourceVersion: n.sourceVersion,
+        targetVersion: n.targetVersion,
+        curVersion: n.curVersion,
+        errorCode: n.errorCode,
+        description: n.description,
+        resultDesc: n.resultDesc,
+        upgradeTimeRaw: n.upgradeTimeRaw,
+        upgradeAt: n.upgradeAt,
+        resultAt: at,
+        resultReceivedAt: e.receivedAt,
+        resultNotificationId: e.id,
+      });
+    }
+    if (s.firstResultAt === null || isAfter(s.firstResultAt, s.firstResultNotificationId ?? 0, at, e.id)) {
+      s.firstResult = n.result;
+      s.firstResultAt = at;
+      s.firstResultNotificationId = e.id;
+    }
+  } else if (n.event === "state") {
+    if (isAfter(e.receivedAt, e.id, s.stateReceivedAt, s.stateNotificationId)) {
+      s.state = n.state;
+      s.stateReceivedAt = e.receivedAt;
+      s.stateNotificationId = e.id;
+    }
+  }
+  s.outcome = outcomeOf(s);
+  return s;
+}
+
+export function outcomeOf(s: Pick<DeviceState, "result" | "state" | "stateReceivedAt" | "stateNotificationId" | "resultReceivedAt" | "resultNotificationId">): Outcome {
+  if (s.result === null) return "in_progress";
+  const active = s.state !== null && !RESTING_STATES.has(s.state.toLowerCase());
+  if (active && s.stateReceivedAt && isAfter(s.stateReceivedAt, s.stateNotificationId ?? 0, s.resultReceivedAt, s.resultNotificationId)) {
+    return "in_progress";
+  }
+  return s.result === "SUCCESS" ? "succeeded" : "failed";
+}

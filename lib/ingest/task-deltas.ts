@@ -1,0 +1,89 @@
+import "server-only";
+import { Prisma, type DeviceState } from "@/lib/generated/prisma/client";
+import type { StoredEvent } from "./device-state";
+
+export interface TaskDelta {
+  before: DeviceState | null;
+  after: DeviceState;
+}
+
+interface TaskRow {
+  operationId: string;
+  kind: string;
+  appId: string | null;
+  devices: number;
+  succeeded: number;
+  failed: number;
+  inProgress: number;
+  notifications: number;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  lastResultAt: Date | null;
+}
+
+const COUNTER: Record<string, "succeeded" | "failed" | "inProgress"> = {
+  succeeded: "succeeded",
+  failed: "failed",
+  in_progress: "inProgress",
+};
+
+/** Sums how the batch moved each task's counters, so the task list never has to count devices. */
+export function taskDeltas(deltas: TaskDelta[], events: StoredEvent[]): TaskRow[] {
+  const tasks = new Map<string, TaskRow>();
+  const row = (e: { operationId: string; kind: string; appId: string | null }, at: Date) => {
+    let t = tasks.get(e.operationId);
+    if (!t) {
+      t = { operationId: e.operationId, kind: e.kind, appId: e.appId, devices: 0, succeeded: 0, failed: 0, inProgress: 0,
+        notifications: 0, firstSeenAt: at, lastSeenAt: at, lastResultAt: null };
+      tasks.set(e.operationId, t);
+    }
+    t.appId ??= e.appId;
+    return t;
+  };
+  for (const e of events) {
+    const t = row(e.n, e.receivedAt);
+    t.notifications += 1;
+    if (e.receivedAt < t.firstSeenAt) t.firstSeenAt = e.receivedAt;
+    if (e.receivedAt > t.lastSeenAt) t.lastSeenAt = e.receivedAt;
+    if (e.n.event === "result" && (!t.lastResultAt || e.receivedAt > t.lastResultAt)) t.lastResultAt = e.receivedAt;
+  }
+  for (const { before, after } of deltas) {
+    const t = row(after, after.lastSeenAt);
+    if (!before) t.devices += 1;
+    else t[COUNTER[before.outcome]!] -= 1;
+    t[COUNTER[after.outcome]!] += 1;
+  }
+  return [...tasks.values()].sort((a, b) => (a.operationId < b.operationId ? -1 : 1));
+}
+
+export async function addToTasks(tx: Prisma.TransactionClient, deltas: TaskDelta[], events: StoredEvent[]): Promise<void> {
+  const rows = taskDeltas(deltas, events);
+  await tx.$executeRaw`
+    INSERT INTO tasks AS t (operation_id, kind, app_id, devices, succeeded, failed, in_progress, notifications,
+      first_seen_at, last_seen_at, last_result_at)
+    VALUES ${Prisma.join(rows.map((r) => Prisma.sql`(${r.operationId}, ${r.kind}, ${r.appId}, ${r.devices}, ${r.succeeded},
+      ${r.failed}, ${r.inProgress}, ${r.notifications}, ${r.firstSeenAt}, ${r.lastSeenAt}, ${r.lastResultAt})`))}
+    ON CONFLICT (operation_id) DO UPDATE SET
+      app_id = COALESCE(t.app_id, EXCLUDED.app_id),
+      devices = t.devices + EXCLUDED.devices,
+      succeeded = t.succeeded + EXCLUDED.succeeded,
+      failed = t.failed + EXCLUDED.failed,
+      in_progress = t.in_progress + EXCLUDED.in_progress,
+      notifications = t.notifications + EXCLUDED.notifications,
+      first_seen_at = LEAST(t.first_seen_at, EXCLUDED.first_seen_at),
+      last_seen_at = GREATEST(t.last_seen_at, EXCLUDED.last_seen_at),
+      last_result_at = GREATEST(t.last_result_at, EXCLUDED.last_result_at)`;
+
+  const versions = new Map<string, [string, string, string]>();
+  for (const { after: s } of deltas) {
+    if (s.sourceVersion !== null && s.targetVersion !== null) {
+      versions.set(JSON.stringify([s.operationId, s.sourceVersion, s.targetVersion]), [s.operationId, s.sourceVersion, s.targetVersion]);
+    }
+  }
+  if (versions.size === 0) return;
+  const sorted = [...versions.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+  await tx.$executeRaw`
+    INSERT INTO task_versions (operation_id, source_version, target_version)
+    VALUES ${Prisma.join(sorted.map(([o, s, t]) => Prisma.sql`(${o}, ${s}, ${t})`))}
+    ON CONFLICT DO NOTHING`;
+}

@@ -1,0 +1,47 @@
+// Shapes shared by the parser, the store and the read side. Pure types: safe to import anywhere.
+
+export const NOTIFY_TYPES = [
+  "swUpgradeResultNotify",
+  "fwUpgradeResultNotify",
+  "swUpgradeStateChangeNotify",
+  "fwUpgradeStateChangeNotify",
+] as const;
+
+export type NotifyType = (typeof NOTIFY_TYPES)[number];
+export type Kind = "software" | "firmware";
+export type EventType = "result" | "state";
+export type Result = "SUCCESS" | "FAIL";
+export type Outcome = "succeeded" | "failed" | "in_progress";
+
+export interface FieldProblem {
+  field: string;
+  problem: string;
+}
+
+/** One upgrade push, validated and flattened into the columns we store and index. */
+export interface ParsedNotification {
+  notifyType: NotifyType;
+  kind: Kind;
+  event: EventType;
+  deviceId: string;
+  operationId: string;
+  appId: string | null;
+  subOperationId: string | null;
+  result: Result | null;
+  state: string | null;
+  step: string | null;
+  sourceVersion: string | null;
+  targetVersion: string | null;
+  curVersion: string | null;
+  errorCode: string | null;
+  description: string | null;
+  /** resultDesc for software, statusDesc for firmware. */
+  resultDesc: string | null;
+  upgradeTimeRaw: string | null;
+  upgradeAt: Date | null;
+  warnings: FieldProblem[];
+  /** The body exactly as received. */
+  rawBody: string;
+  /** sha256 of the canonical JSON: equal for the same content whatever the key order or spacing. */
+  contentHash: string;
+}

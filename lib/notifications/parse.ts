@@ -22,9 +22,10 @@ export const MAX_ID_LENGTH = 256;
 const MAX_INDEXED_LENGTH = 256;
 const MAX_NOTIFY_TYPE_LENGTH = 128;
 
-const id = z.string().trim().min(1, "must be a non-empty string").max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`);
-const resultValue = z
-  .string()
+// "is required" reads better in an error body than zod's generic type message.
+const str = () => z.string({ error: (iss) => (iss.input === undefined ? "is required" : "must be a string") });
+const id = str().trim().min(1, "must be a non-empty string").max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`);
+const resultValue = str()
   .transform((s) => s.trim().toUpperCase())
   .pipe(z.enum(["SUCCESS", "FAIL"], { error: 'must be "SUCCESS" or "FAIL"' }));
 

@@ -1,0 +1,12 @@
+// Runs once when a server process starts: open and migrate the database before the first push
+// arrives, so a broken DATABASE_URL shows up in the log at once (requests still retry on their own).
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDb } = await import("@/lib/db");
+  try {
+    const db = await getDb();
+    console.log(`[db] ready: ${db.kind}`);
+  } catch (err) {
+    console.error("[db] not ready at start (requests will retry):", err instanceof Error ? err.message : err);
+  }
+}

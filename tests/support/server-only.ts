@@ -1,0 +1,2 @@
+// Vitest runs lib code outside React's server graph; the real guard lives in the Next build.
+export {};

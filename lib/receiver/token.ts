@@ -6,7 +6,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
  */
 export function hasValidToken(expected: string, query: URLSearchParams, authorization: string | null): boolean {
   const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-  const given = query.get("token") ?? bearer;
+  const given = query.get("token") || bearer;
   if (!given) return false;
   const a = createHash("sha256").update(given).digest();
   const b = createHash("sha256").update(expected).digest();

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { DeviceState } from "@/lib/generated/prisma/browser";
+import type { ParsedNotification } from "@/lib/notifications/types";
+import { applyEvent, type StoredEvent } from "./device-state";
+
+let nextId = 1;
+const t0 = Date.parse("2024-03-01T00:00:00Z");
+function ev(over: Partial<ParsedNotification>, receivedOffsetS = nextId): StoredEvent {
+  const id = nextId++;
+  const n = { notifyType: "swUpgradeResultNotify", kind: "software", event: "result", deviceId: "d", operationId: "o", appId: "a",
+    subOperationId: "s", result: null, state: null, step: null, sourceVersion: "1", targetVersion: "2", curVersion: "1", errorCode: null,
+    description: null, resultDesc: null, upgradeTimeRaw: null, upgradeAt: null, warnings: [], rawBody: "{}", contentHash: String(id), ...over } as ParsedNotification;
+  return { id, receivedAt: new Date(t0 + receivedOffsetS * 1000), n };
+}
+const result = (r: "SUCCESS" | "FAIL", upgradeAtS: number | null, over: Partial<ParsedNotification> = {}) =>
+  ev({ result: r, upgradeAt: upgradeAtS === null ? null : new Date(t0 + upgradeAtS * 1000), ...over });
+const state = (s: string) => ev({ notifyType: "swUpgradeStateChangeNotify", event: "state", state: s });
+const fold = (events: StoredEvent[]) => events.reduce<DeviceState | null>((s, e) => applyEvent(s, e), null)!;
+
+describe("applyEvent", () => {
+  it("a device with only state changes is in progress", () => {
+    expect(fold([state("downloading"), state("downloaded")])).toMatchObject({ outcome: "in_progress", attempts: 0, state: "downloaded" });
+  });
+
+  it("latest result by upgrade time wins in either arrival order", () => {
+    const fail = result("FAIL", 100, { errorCode: "5" });
+    const success = result("SUCCESS", 200, { curVersion: "2" });
+    for (const order of [[fail, success], [success, fail]]) {
+      expect(fold(order)).toMatchObject({ outcome: "succeeded", result: "SUCCESS", curVersion: "2", errorCode: null, attempts: 2,
+        failedAttempts: 1, firstResult: "FAIL" });
+    }
+  });
+
+  it("without upgrade times, arrival decides", () => {
+    expect(fold([result("SUCCESS", null), result("FAIL", null)])).toMatchObject({ outcome: "failed", firstResult: "SUCCESS" });
+  });
+
+  it("equal upgrade times fall back to arrival order", () => {
+    expect(fold([result("FAIL", 50), result("SUCCESS", 50)]).outcome).toBe("succeeded");
+  });
+
+  it("an active state after the latest result reopens the device; idle does not", () => {
+    expect(fold([result("FAIL", 10), state("downloading")]).outcome).toBe("in_progress");
+    expect(fold([result("FAIL", 10), state("idle")]).outcome).toBe("failed");
+    expect(fold([state("updating"), result("SUCCESS", 10)]).outcome).toBe("succeeded");
+  });
+
+  it("tracks first and last seen by arrival", () => {
+    const s = fold([ev({ result: "FAIL" }, 30), ev({ result: "FAIL", curVersion: "x" }, 10)]);
+    expect(s.firstSeenAt.getTime()).toBe(t0 + 10_000);
+    expect(s.lastSeenAt.getTime()).toBe(t0 + 30_000);
+  });
+});

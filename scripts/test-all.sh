@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# npm test – everything the README promises: types, lint, build, Vitest (unit + integration over
+# real HTTP against PostgreSQL and PGlite), Playwright in Chromium. Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p test-results
+rm -f test-results/vitest.json test-results/playwright.json
+
+step() { printf '\n== %s\n' "$*"; }
+status=0
+
+step "typecheck" && npx tsc --noEmit || status=1
+step "lint" && npx eslint . || status=1
+step "build" && npx next build || { echo "build failed: nothing to test against"; echo "0 passed, 1 failed"; exit 1; }
+
+step "vitest"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+
+step "playwright"
+E2E_DATABASE_URL="$(node scripts/throwaway-db.mjs create um_e2e)" || { echo "cannot create the e2e database"; status=1; }
+export E2E_DATABASE_URL
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=1
+[ -n "${E2E_DATABASE_URL:-}" ] && node scripts/throwaway-db.mjs drop "$E2E_DATABASE_URL" >/dev/null 2>&1
+
+step "summary"
+node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json || status=1
+exit $status

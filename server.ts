@@ -1,0 +1,38 @@
+// Production entry (`npm start`): Next.js for every page and API, except POST /api/callback, which
+// node:http hands straight to the receiver (the framework's own per-request cost would otherwise cap
+// ingest below the platform's 800 pushes/s backlog flush). Both paths call receiveCallback().
+import { createServer } from "node:http";
+import next from "next";
+import { handleCallbackNode, isCallbackRequest } from "@/lib/receiver/node-adapter";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  if (isCallbackRequest(req)) {
+    handleCallbackNode(req, res).catch((err) => {
+      console.error("[callback] adapter failure:", err);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "internal", message: "Internal error." } }));
+    });
+    return;
+  }
+  void handle(req, res);
+});
+
+server.listen(port, hostname, () => {
+  console.log(`Upgrade Monitor listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+});
+
+// Finish in-flight requests, refuse new connections, and exit within 10 s whatever happens.
+function shutdown(signal: string) {
+  console.log(`[server] ${signal}: draining`);
+  setTimeout(() => process.exit(0), 9_000).unref();
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+}
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => shutdown("SIGINT"));

@@ -12,14 +12,18 @@ declare module "vitest" {
   }
 }
 
-/** One `next start` per database kind for the whole run; tests talk to them over real HTTP. */
+/**
+ * Two servers for the whole run, over real HTTP: PostgreSQL behind `npm start`'s custom server (the
+ * lean callback path) and PGlite behind plain `next start` (the route handler), so every contract
+ * test covers both adapters and both databases.
+ */
 export default async function setup(project: TestProject) {
   if (!existsSync(".next/BUILD_ID")) {
     execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   }
   const db = await createThrowawayDatabase();
   const pgliteDir = freshPgliteDir();
-  const [pgServer, pgliteServer] = await Promise.all([startServer({ DATABASE_URL: db.url }), startServer({ PGLITE_DIR: pgliteDir })]);
+  const [pgServer, pgliteServer] = await Promise.all([startServer({ DATABASE_URL: db.url }, "custom"), startServer({ PGLITE_DIR: pgliteDir }, "next")]);
   project.provide("pgServerUrl", pgServer.url);
   project.provide("pgDatabaseUrl", db.url);
   project.provide("pgliteServerUrl", pgliteServer.url);

@@ -44,25 +44,37 @@ export interface RunningServer {
 
 let nextPort = 3220 + (process.pid % 50) * 10;
 
-/** `next start` of the existing build, on its own port, with the given environment. */
-export async function startServer(env: Record<string, string | undefined>): Promise<RunningServer> {
+export type ServerMode = "custom" | "next";
+
+/**
+ * Starts the built app on its own port. "custom" is what `npm start` runs (server.ts: the lean
+ * node:http callback path plus Next); "next" is plain `next start` (the callback's route handler).
+ */
+export async function startServer(env: Record<string, string | undefined>, mode: ServerMode = "custom"): Promise<RunningServer> {
   const port = nextPort++;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: process.cwd(),
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: undefined, PGLITE_DIR: undefined, CALLBACK_TOKEN: undefined, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const args =
+    mode === "custom"
+      ? ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "server.ts"]
+      : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
+  return startProcess(args, {
+    NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: undefined, PGLITE_DIR: undefined, CALLBACK_TOKEN: undefined,
+    PORT: String(port), HOSTNAME: "127.0.0.1", ...env,
+  }, `http://127.0.0.1:${port}`, "/api/health");
+}
+
+/** Spawns `node <args>` and waits until GET <url><healthPath> answers 200. */
+export async function startProcess(args: string[], env: Record<string, string | undefined>, url: string, healthPath: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
-  const url = `http://127.0.0.1:${port}`;
   const server: RunningServer = {
     url,
     process: child,
     output: () => log,
     stop: (signal = "SIGTERM") =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill(signal);
       }),
@@ -71,7 +83,7 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
     try {
-      const res = await fetch(`${url}/api/health`);
+      const res = await fetch(`${url}${healthPath}`);
       if (res.status === 200) return server;
     } catch {
       // not listening yet

@@ -1,0 +1,2 @@
+const nextConfig = {};
+export default nextConfig;

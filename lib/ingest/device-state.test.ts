@@ -39,9 +39,12 @@ describe("applyEvent", () => {
     expect(fold([result("FAIL", 50), result("SUCCESS", 50)]).outcome).toBe("succeeded");
   });
 
-  it("an active state after the latest result reopens the device; idle does not", () => {
+  it("a new download after the latest result reopens the device; a late tail of the old attempt does not", () => {
     expect(fold([result("FAIL", 10), state("downloading")]).outcome).toBe("in_progress");
+    expect(fold([result("FAIL", 10), state("otacreated")]).outcome).toBe("in_progress");
     expect(fold([result("FAIL", 10), state("idle")]).outcome).toBe("failed");
+    expect(fold([result("SUCCESS", 10), state("updating")]).outcome).toBe("succeeded");
+    expect(fold([result("FAIL", 10), state("downloaded")]).outcome).toBe("failed");
     expect(fold([state("updating"), result("SUCCESS", 10)]).outcome).toBe("succeeded");
   });
 

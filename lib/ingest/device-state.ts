@@ -8,8 +8,10 @@ export interface StoredEvent {
   n: ParsedNotification;
 }
 
-// States that mean "the device is at it again". `idle` is where a device rests after a result.
-const RESTING_STATES = new Set(["idle"]);
+// States that open an attempt. Only these reopen a device after its latest result: a late
+// `updating` or `downloaded` is the tail of the attempt that result closed (deliveries race), while
+// a new attempt always starts with a download (China Unicom's edition adds otacreated/RequestDownload).
+const ATTEMPT_START_STATES = new Set(["downloading", "otacreated", "requestdownload"]);
 
 /** (time, id) ordering: upgrade time when it is a time, else arrival; arrival order breaks ties. */
 function isAfter(at: Date, id: number, otherAt: Date | null, otherId: number | null): boolean {
@@ -21,7 +23,7 @@ function isAfter(at: Date, id: number, otherAt: Date | null, otherId: number | n
 /**
  * Folds one new notification into a device's current state in a task. Pure, and order-independent
  * for results: the latest by upgrade time wins however they arrive; a state change that arrives after
- * the latest result means the device is in progress again.
+ * the latest result and starts a new attempt (a download) means the device is in progress again.
  */
 export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceState {
   const { n } = e;
@@ -100,7 +102,7 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
 
 export function outcomeOf(s: Pick<DeviceState, "result" | "state" | "stateReceivedAt" | "stateNotificationId" | "resultReceivedAt" | "resultNotificationId">): Outcome {
   if (s.result === null) return "in_progress";
-  const active = s.state !== null && !RESTING_STATES.has(s.state.toLowerCase());
+  const active = s.state !== null && ATTEMPT_START_STATES.has(s.state.toLowerCase());
   if (active && s.stateReceivedAt && isAfter(s.stateReceivedAt, s.stateNotificationId ?? 0, s.resultReceivedAt, s.resultNotificationId)) {
     return "in_progress";
   }

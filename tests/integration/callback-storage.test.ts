@@ -66,18 +66,22 @@ describe("current state per device", () => {
     expect(task).toMatchObject({ devices: 1, succeeded: 1, failed: 0, inProgress: 0, notifications: 2 });
   });
 
-  it("a state change after the latest result means in progress again; idle does not", async () => {
+  it("a new download after the latest result means in progress again; a late updating or idle does not", async () => {
     const who = ids();
     await post(base(), swState({ ...who, swUpgradeState: "downloading" }));
     expect((await stateOf(who.operationId, who.deviceId)).outcome).toBe("in_progress");
     await post(base(), swResult({ ...who, swUpgradeResult: "FAIL" }));
     expect((await stateOf(who.operationId, who.deviceId)).outcome).toBe("failed");
     await post(base(), swState({ ...who, swUpgradeState: "updating" }));
+    expect((await stateOf(who.operationId, who.deviceId)).outcome).toBe("failed");
+    await post(base(), fwState({ ...who, notifyType: "fwUpgradeStateChangeNotify", step: "1", stepDesc: "downloading" }));
     expect((await stateOf(who.operationId, who.deviceId)).outcome).toBe("in_progress");
+    let task = await db.prisma.task.findUniqueOrThrow({ where: { operationId: who.operationId } });
+    expect(task).toMatchObject({ devices: 1, succeeded: 0, failed: 0, inProgress: 1, notifications: 4 });
     await post(base(), swState({ ...who, swUpgradeState: "idle" }));
     expect((await stateOf(who.operationId, who.deviceId)).outcome).toBe("failed");
-    const task = await db.prisma.task.findUniqueOrThrow({ where: { operationId: who.operationId } });
-    expect(task).toMatchObject({ devices: 1, succeeded: 0, failed: 1, inProgress: 0, notifications: 4 });
+    task = await db.prisma.task.findUniqueOrThrow({ where: { operationId: who.operationId } });
+    expect(task).toMatchObject({ devices: 1, succeeded: 0, failed: 1, inProgress: 0, notifications: 5 });
   });
 
   it("task counters equal a recount of device states after a concurrent burst", async () => {

@@ -57,14 +57,25 @@ export async function startServer(env: Record<string, string | undefined>, mode:
       ? ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "server.ts"]
       : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
   return startProcess(args, {
-    NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: undefined, PGLITE_DIR: undefined, CALLBACK_TOKEN: undefined,
-    PORT: String(port), HOSTNAME: "127.0.0.1", ...env,
-  }, `http://127.0.0.1:${port}`, "/api/health");
+    url: `http://127.0.0.1:${port}`,
+    env: { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: undefined, PGLITE_DIR: undefined, CALLBACK_TOKEN: undefined,
+      PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
+  });
 }
 
-/** Spawns `node <args>` and waits until GET <url><healthPath> answers 200. */
-export async function startProcess(args: string[], env: Record<string, string | undefined>, url: string, healthPath: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+export interface ProcessOptions {
+  url: string;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Polled until it answers 200 (default /api/health); `anyAnswer` accepts any HTTP status. */
+  readyPath?: string;
+  anyAnswer?: boolean;
+}
+
+/** Spawns `node <args>` and waits until the server answers. */
+export async function startProcess(args: string[], opts: ProcessOptions): Promise<RunningServer> {
+  const { url, readyPath = "/api/health" } = opts;
+  const child = spawn(process.execPath, args, { cwd: opts.cwd ?? process.cwd(), env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
@@ -83,8 +94,8 @@ export async function startProcess(args: string[], env: Record<string, string | 
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
     try {
-      const res = await fetch(`${url}${healthPath}`);
-      if (res.status === 200) return server;
+      const res = await fetch(`${url}${readyPath}`);
+      if (res.status === 200 || opts.anyAnswer) return server;
     } catch {
       // not listening yet
     }

@@ -41,6 +41,15 @@ export const DS_UPDATE_SET = Prisma.raw(
     .join(", "),
 );
 
+const DATE_KEYS = DEVICE_STATE_COLUMNS.map(([k]) => k).filter((k) => k.endsWith("At"));
+
+/** A device_states row that came back through json_agg: timestamps arrive as ISO strings. */
+export function deviceStateFromJson(row: Record<string, unknown>): DeviceState {
+  const out = { ...row };
+  for (const k of DATE_KEYS) if (typeof out[k] === "string") out[k] = new Date(out[k] as string);
+  return out as unknown as DeviceState;
+}
+
 export function deviceStateValues(s: DeviceState): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(DEVICE_STATE_COLUMNS.map(([k]) => s[k]))})`;
 }

@@ -2,14 +2,14 @@ import "server-only";
 import { Prisma, type DeviceState, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParsedNotification } from "@/lib/notifications/types";
 import { applyEvent, type StoredEvent } from "./device-state";
-import { DS_INSERT_COLUMNS, DS_SELECT, DS_UPDATE_SET, deviceStateValues } from "./columns";
-import { addToTasks, type TaskDelta } from "./task-deltas";
+import { DS_INSERT_COLUMNS, DS_SELECT, DS_UPDATE_SET, deviceStateFromJson, deviceStateValues } from "./columns";
+import { taskDeltas, taskUpsert, versionInsert } from "./task-deltas";
 
 export type StoreResult = { status: "stored" | "duplicate"; id: number };
 
 type Tx = Prisma.TransactionClient;
-type Key = string;
-const keyOf = (operationId: string, deviceId: string): Key => JSON.stringify([operationId, deviceId]);
+const keyOf = (operationId: string, deviceId: string) => JSON.stringify([operationId, deviceId]);
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Stores a batch of notifications in one transaction: each new one exactly once (exact repeats,
@@ -21,22 +21,33 @@ export async function storeBatch(prisma: PrismaClient, items: ParsedNotification
 }
 
 async function storeInTx(tx: Tx, items: ParsedNotification[]): Promise<StoreResult[]> {
-  // Exact repeats inside the batch collapse onto their first occurrence.
+  // Exact repeats inside the batch collapse onto their first occurrence; sorted so concurrent
+  // batches take unique-index and row locks in the same order (no deadlocks).
   const unique = new Map<string, ParsedNotification>();
   for (const n of items) if (!unique.has(n.contentHash)) unique.set(n.contentHash, n);
-  // Sorted so concurrent batches take unique-index and row locks in the same order (no deadlocks).
-  const candidates = [...unique.values()].sort((a, b) => (a.contentHash < b.contentHash ? -1 : 1));
+  const candidates = [...unique.values()].sort((a, b) => byText(a.contentHash, b.contentHash));
+  const keys = [...new Map(candidates.map((n) => [keyOf(n.operationId, n.deviceId), n])).entries()].sort(([a], [b]) => byText(a, b));
 
-  const inserted = await tx.$queryRaw<{ id: number; contentHash: string; receivedAt: Date }[]>`
-    INSERT INTO notifications (notify_type, kind, event, device_id, app_id, operation_id, sub_operation_id, result,
-      state, step, source_version, target_version, cur_version, error_code, description, result_desc,
-      upgrade_time_raw, upgrade_at, warnings, raw_body, content_hash)
-    VALUES ${Prisma.join(candidates.map(notificationValues))}
-    ON CONFLICT (content_hash) DO NOTHING
-    RETURNING id, content_hash AS "contentHash", received_at AS "receivedAt"`;
+  // Round trip 1: insert the new notifications and lock (creating where missing) every touched
+  // device row. The no-op update is what takes the lock; xmax = 0 marks rows this statement created.
+  const [first] = await tx.$queryRaw<{ inserted: { id: number; contentHash: string; receivedAt: string }[]; locked: (Record<string, unknown> & { created: boolean })[] }[]>`
+    WITH n AS (
+      INSERT INTO notifications (notify_type, kind, event, device_id, app_id, operation_id, sub_operation_id, result,
+        state, step, source_version, target_version, cur_version, error_code, description, result_desc,
+        upgrade_time_raw, upgrade_at, warnings, raw_body, content_hash)
+      VALUES ${Prisma.join(candidates.map(notificationValues))}
+      ON CONFLICT (content_hash) DO NOTHING
+      RETURNING id, content_hash AS "contentHash", received_at AS "receivedAt"
+    ), d AS (
+      INSERT INTO device_states AS d (operation_id, device_id, kind, outcome, first_seen_at, last_seen_at)
+      VALUES ${Prisma.join(keys.map(([, n]) => Prisma.sql`(${n.operationId}, ${n.deviceId}, ${n.kind}, 'in_progress', now(), now())`))}
+      ON CONFLICT (operation_id, device_id) DO UPDATE SET last_seen_at = d.last_seen_at
+      RETURNING ${DS_SELECT}, (d.xmax = 0) AS created
+    )
+    SELECT (SELECT coalesce(json_agg(n), '[]') FROM n) AS inserted, (SELECT coalesce(json_agg(d), '[]') FROM d) AS locked`;
 
   const ids = new Map<string, StoreResult>();
-  for (const row of inserted) ids.set(row.contentHash, { status: "stored", id: row.id });
+  for (const row of first!.inserted) ids.set(row.contentHash, { status: "stored", id: row.id });
   const known = candidates.filter((n) => !ids.has(n.contentHash)).map((n) => n.contentHash);
   if (known.length > 0) {
     const rows = await tx.$queryRaw<{ id: number; contentHash: string }[]>`
@@ -44,8 +55,10 @@ async function storeInTx(tx: Tx, items: ParsedNotification[]): Promise<StoreResu
     for (const row of rows) ids.set(row.contentHash, { status: "duplicate", id: row.id });
   }
 
-  const events: StoredEvent[] = inserted.map((row) => ({ id: row.id, receivedAt: row.receivedAt, n: unique.get(row.contentHash)! }));
-  if (events.length > 0) await updateCurrentState(tx, events);
+  const events: StoredEvent[] = first!.inserted
+    .map((row) => ({ id: row.id, receivedAt: new Date(row.receivedAt), n: unique.get(row.contentHash)! }))
+    .sort((a, b) => a.id - b.id);
+  if (events.length > 0) await writeCurrentState(tx, events, first!.locked);
 
   const seen = new Set<string>();
   return items.map((n) => {
@@ -58,34 +71,27 @@ async function storeInTx(tx: Tx, items: ParsedNotification[]): Promise<StoreResu
   });
 }
 
-async function updateCurrentState(tx: Tx, events: StoredEvent[]): Promise<void> {
-  events.sort((a, b) => a.id - b.id);
-  const keys = [...new Map(events.map((e) => [keyOf(e.n.operationId, e.n.deviceId), e])).values()]
-    .map((e) => ({ operationId: e.n.operationId, deviceId: e.n.deviceId, kind: e.n.kind, at: e.receivedAt }))
-    .sort((a, b) => (keyOf(a.operationId, a.deviceId) < keyOf(b.operationId, b.deviceId) ? -1 : 1));
-
-  // Creates missing rows and locks every touched row in one statement; the no-op update is what
-  // takes the lock on existing rows, and xmax = 0 tells which rows this statement created.
-  const locked = await tx.$queryRaw<(DeviceState & { created: boolean })[]>`
-    INSERT INTO device_states AS d (operation_id, device_id, kind, outcome, first_seen_at, last_seen_at)
-    VALUES ${Prisma.join(keys.map((k) => Prisma.sql`(${k.operationId}, ${k.deviceId}, ${k.kind}, 'in_progress', ${k.at}, ${k.at})`))}
-    ON CONFLICT (operation_id, device_id) DO UPDATE SET last_seen_at = d.last_seen_at
-    RETURNING ${DS_SELECT}, (d.xmax = 0) AS created`;
-
-  const before = new Map<Key, DeviceState | null>();
-  const after = new Map<Key, DeviceState>();
-  for (const { created, ...row } of locked) before.set(keyOf(row.operationId, row.deviceId), created ? null : row);
+/** Round trip 2: fold the new events into the locked rows, write them back with the task counters. */
+async function writeCurrentState(tx: Tx, events: StoredEvent[], locked: (Record<string, unknown> & { created: boolean })[]) {
+  const before = new Map<string, DeviceState | null>();
+  for (const { created, ...row } of locked) {
+    const s = deviceStateFromJson(row);
+    before.set(keyOf(s.operationId, s.deviceId), created ? null : s);
+  }
+  const after = new Map<string, DeviceState>();
   for (const e of events) {
     const k = keyOf(e.n.operationId, e.n.deviceId);
-    after.set(k, applyEvent(after.get(k) ?? before.get(k) ?? null, e));
+    after.set(k, applyEvent(after.has(k) ? after.get(k)! : (before.get(k) ?? null), e));
   }
-  const rows = [...after.values()];
+  const rows = [...after.entries()].sort(([a], [b]) => byText(a, b)).map(([, s]) => s);
+  const tasks = taskDeltas(rows.map((s) => ({ before: before.get(keyOf(s.operationId, s.deviceId)) ?? null, after: s })), events);
+  const versions = versionInsert(rows);
   await tx.$executeRaw`
-    INSERT INTO device_states (${DS_INSERT_COLUMNS}) VALUES ${Prisma.join(rows.map(deviceStateValues))}
-    ON CONFLICT (operation_id, device_id) DO UPDATE SET ${DS_UPDATE_SET}`;
-
-  const deltas: TaskDelta[] = rows.map((row) => ({ before: before.get(keyOf(row.operationId, row.deviceId)) ?? null, after: row }));
-  await addToTasks(tx, deltas, events);
+    WITH s AS (
+      INSERT INTO device_states (${DS_INSERT_COLUMNS}) VALUES ${Prisma.join(rows.map(deviceStateValues))}
+      ON CONFLICT (operation_id, device_id) DO UPDATE SET ${DS_UPDATE_SET}
+    ), t AS (${taskUpsert(tasks)})${versions ? Prisma.sql`, v AS (${versions})` : Prisma.empty}
+    SELECT 1`;
 }
 
 function notificationValues(n: ParsedNotification): Prisma.Sql {

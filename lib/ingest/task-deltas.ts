@@ -7,7 +7,7 @@ export interface TaskDelta {
   after: DeviceState;
 }
 
-interface TaskRow {
+export interface TaskRow {
   operationId: string;
   kind: string;
   appId: string | null;
@@ -56,9 +56,9 @@ export function taskDeltas(deltas: TaskDelta[], events: StoredEvent[]): TaskRow[
   return [...tasks.values()].sort((a, b) => (a.operationId < b.operationId ? -1 : 1));
 }
 
-export async function addToTasks(tx: Prisma.TransactionClient, deltas: TaskDelta[], events: StoredEvent[]): Promise<void> {
-  const rows = taskDeltas(deltas, events);
-  await tx.$executeRaw`
+/** An upsert that adds each task's deltas to its counters (a fragment for a data-modifying CTE). */
+export function taskUpsert(rows: TaskRow[]): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO tasks AS t (operation_id, kind, app_id, devices, succeeded, failed, in_progress, notifications,
       first_seen_at, last_seen_at, last_result_at)
     VALUES ${Prisma.join(rows.map((r) => Prisma.sql`(${r.operationId}, ${r.kind}, ${r.appId}, ${r.devices}, ${r.succeeded},
@@ -73,16 +73,19 @@ export async function addToTasks(tx: Prisma.TransactionClient, deltas: TaskDelta
       first_seen_at = LEAST(t.first_seen_at, EXCLUDED.first_seen_at),
       last_seen_at = GREATEST(t.last_seen_at, EXCLUDED.last_seen_at),
       last_result_at = GREATEST(t.last_result_at, EXCLUDED.last_result_at)`;
+}
 
+/** Records the source → target transitions of these states, or null when there are none. */
+export function versionInsert(states: DeviceState[]): Prisma.Sql | null {
   const versions = new Map<string, [string, string, string]>();
-  for (const { after: s } of deltas) {
+  for (const s of states) {
     if (s.sourceVersion !== null && s.targetVersion !== null) {
       versions.set(JSON.stringify([s.operationId, s.sourceVersion, s.targetVersion]), [s.operationId, s.sourceVersion, s.targetVersion]);
     }
   }
-  if (versions.size === 0) return;
+  if (versions.size === 0) return null;
   const sorted = [...versions.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO task_versions (operation_id, source_version, target_version)
     VALUES ${Prisma.join(sorted.map(([o, s, t]) => Prisma.sql`(${o}, ${s}, ${t})`))}
     ON CONFLICT DO NOTHING`;

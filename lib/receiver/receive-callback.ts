@@ -30,8 +30,10 @@ const holder = globalThis as unknown as { __umCommitter?: GroupCommitter<ParsedN
 
 function committer(): GroupCommitter<ParsedNotification, StoreResult> {
   holder.__umCommitter ??= new GroupCommitter(async (items) => storeBatch((await getDb()).prisma, items), {
-    maxBatch: 200,
-    maxInFlight: getEnv().DATABASE_URL ? 4 : 1,
+    maxBatch: 500,
+    // One transaction in flight per process: concurrent batches contend for the same task rows,
+    // and measured slower (BENCHMARKS.md); the next batch simply grows while this one commits.
+    maxInFlight: 1,
   });
   return holder.__umCommitter;
 }

@@ -18,7 +18,7 @@ declare module "vitest" {
  * test covers both adapters and both databases.
  */
 export default async function setup(project: TestProject) {
-  if (!existsSync(".next/BUILD_ID")) {
+  if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
     execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   }
   const db = await createThrowawayDatabase();

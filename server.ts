@@ -11,7 +11,9 @@ const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => {
+// A sender that stalls mid-request is cut off (408) within ~10 s instead of holding a socket: the
+// platform's own pushes arrive whole in milliseconds.
+const server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
   if (isCallbackRequest(req)) {
     handleCallbackNode(req, res).catch((err) => {
       console.error("[callback] adapter failure:", err);

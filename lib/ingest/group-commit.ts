@@ -60,9 +60,7 @@ export class GroupCommitter<T, R> {
 
   private async writeBatch(batch: Pending<T, R>[]): Promise<void> {
     try {
-      const t0 = performance.now();
       const results = await this.write(batch.map((p) => p.item));
-      if (process.env.GC_DEBUG) console.log(`batch ${batch.length} ${(performance.now() - t0).toFixed(1)}ms queue ${this.queue.length}`);
       batch.forEach((p, i) => p.resolve(results[i]!));
     } catch (err) {
       if (batch.length === 1) {

@@ -20,8 +20,8 @@ export async function quarantineRequest(prisma: PrismaClient, r: QuarantineRecor
       status: r.status,
       reason: r.reason,
       message: r.message,
-      details: r.details.length > 0 ? r.details.map((d) => ({ field: d.field.slice(0, 256), problem: d.problem.slice(0, 512) })) : undefined,
-      contentType: r.contentType?.slice(0, 256) ?? null,
+      details: r.details.length > 0 ? r.details.map((d) => ({ field: clean(d.field, 256), problem: clean(d.problem, 512) })) : undefined,
+      contentType: r.contentType === null ? null : clean(r.contentType, 256),
       bodySize: r.bodySize,
       truncated: r.truncated,
       body: new Uint8Array(r.body),
@@ -29,6 +29,11 @@ export async function quarantineRequest(prisma: PrismaClient, r: QuarantineRecor
     select: { id: true },
   });
   return row.id;
+}
+
+// Parser messages can quote the input; PostgreSQL text and jsonb cannot hold U+0000.
+function clean(s: string, max: number): string {
+  return s.replace(/\u0000/g, "\uFFFD").slice(0, max);
 }
 
 /** Counts a push of a type we do not store (one callback URL often receives every subscription). */

@@ -81,3 +81,15 @@ describe("parseNotification", () => {
     expect(refusal(parseNotification(bytes)).code).toBe(code);
   });
 });
+
+describe("NUL characters (PostgreSQL text cannot store them)", () => {
+  it("refuses them in IDs and replaces them in text fields with a warning", () => {
+    const withNulId = parseNotification(enc({ notifyType: "swUpgradeStateChangeNotify", deviceId: "a\u0000b", operationId: "o" }));
+    expect(refusal(withNulId).details).toEqual([{ field: "deviceId", problem: "must not contain NUL characters" }]);
+    const n = ok(parseNotification(enc({ notifyType: "swUpgradeResultNotify", ...base, swUpgradeResult: "FAIL", description: "x\u0000y", upgradeTime: "1\u00002" })));
+    expect(n.description).toBe("x\uFFFDy");
+    expect(n.upgradeTimeRaw).not.toContain("\u0000");
+    expect(n.warnings.map((w) => w.field)).toContain("description");
+    expect(n.rawBody).toContain("\\u0000");
+  });
+});

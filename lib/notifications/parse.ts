@@ -24,7 +24,13 @@ const MAX_NOTIFY_TYPE_LENGTH = 128;
 
 // "is required" reads better in an error body than zod's generic type message.
 const str = () => z.string({ error: (iss) => (iss.input === undefined ? "is required" : "must be a string") });
-const id = str().trim().min(1, "must be a non-empty string").max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`);
+// PostgreSQL text cannot hold U+0000; JSON can (as \u0000), so it is refused in IDs and replaced in text.
+const NUL = /\u0000/g;
+const id = str()
+  .trim()
+  .min(1, "must be a non-empty string")
+  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
+  .refine((s) => !s.includes("\u0000"), "must not contain NUL characters");
 const resultValue = str()
   .transform((s) => s.trim().toUpperCase())
   .pipe(z.enum(["SUCCESS", "FAIL"], { error: 'must be "SUCCESS" or "FAIL"' }));
@@ -82,7 +88,7 @@ export function parseNotification(bytes: Uint8Array): ParseOutcome {
     ]);
   }
   if (!(NOTIFY_TYPES as readonly string[]).includes(notifyType)) {
-    return { type: "ignored", notifyType: notifyType.slice(0, MAX_NOTIFY_TYPE_LENGTH) };
+    return { type: "ignored", notifyType: notifyType.replace(NUL, "\uFFFD").slice(0, MAX_NOTIFY_TYPE_LENGTH) };
   }
   const type = notifyType as NotifyType;
   const { kind, required } = KINDS[type];
@@ -157,7 +163,12 @@ class FieldReader {
       if (!opts.optional) this.warn(field, "missing");
       return null;
     }
-    if (typeof v === "string") return v === "" ? null : v;
+    if (typeof v === "string") {
+      if (v === "") return null;
+      if (!v.includes("\u0000")) return v;
+      this.warn(field, "contains NUL characters (replaced with U+FFFD; the raw body keeps them)");
+      return v.replace(NUL, "\uFFFD");
+    }
     if (typeof v === "number" || typeof v === "boolean") {
       this.warn(field, `expected a string, got ${typeof v} (stored as text)`);
       return String(v);
@@ -189,7 +200,7 @@ class FieldReader {
         this.warn(field, `longer than ${MAX_INDEXED_LENGTH} characters (ignored)`);
         return { raw: null, at: null };
       }
-      const parsed = parseUpgradeTime(v);
+      const parsed = parseUpgradeTime(v.replace(NUL, "\uFFFD"));
       if (parsed.problem) this.warn(field, parsed.problem);
       return parsed;
     }

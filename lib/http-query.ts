@@ -1,0 +1,33 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError } from "@/lib/http";
+import { firstValues, zodProblems } from "@/lib/schemas/common";
+import { PathIdSchema } from "@/lib/schemas/devices";
+
+/** Parses a request's query string with one of the shared schemas; failures are `invalid_query` (400). */
+export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
+  const parsed = schema.safeParse(firstValues(new URL(req.url).searchParams));
+  if (!parsed.success) throw new AppError("invalid_query", "Invalid query parameters.", zodProblems(parsed.error));
+  return parsed.data;
+}
+
+/** A path id (operationId, deviceId). Next has already decoded the segment. */
+export function parsePathId(value: string, field: string): string {
+  const parsed = PathIdSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError("invalid_query", "Invalid path parameter.", [{ field, problem: "must be 1 to 256 characters" }]);
+  }
+  return parsed.data;
+}
+
+/**
+ * Page params arrive still percent-encoded in Next 16 (route-handler params arrive decoded): decode
+ * once; a segment that is not valid percent-encoding is used as it is.
+ */
+export function decodePageParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Contradiction, DeviceOutcomeValue, DeviceRow } from "@/lib/schemas/responses";
+import { ERROR_CODE_SQL, toIso } from "./sql";
+
+/** Columns of `device_states d` behind one device-list row. */
+export const DEVICE_ROW_SELECT = Prisma.sql`d.device_id AS "deviceId", d.sub_operation_id AS "subOperationId", d.outcome,
+  d.state, d.result, d.source_version AS "sourceVersion", d.target_version AS "targetVersion", d.cur_version AS "curVersion",
+  ${ERROR_CODE_SQL} AS "errorCode", d.description, d.result_desc AS "resultDesc", d.attempts, d.failed_attempts AS "failedAttempts",
+  d.upgrade_time_raw AS "upgradeTime", d.upgrade_at AS "upgradeAt",
+  COALESCE(d.result_received_at, d.last_seen_at) AS "receivedAt"`;
+
+export interface DeviceRowRaw extends Omit<DeviceRow, "upgradeAt" | "receivedAt" | "contradiction" | "outcome"> {
+  outcome: string;
+  upgradeAt: Date | null;
+  receivedAt: Date;
+}
+
+export function contradictionOf(r: Pick<DeviceRow, "result" | "curVersion" | "targetVersion">): Contradiction | null {
+  if (r.result === "SUCCESS" && r.curVersion !== r.targetVersion) return "success_not_on_target";
+  if (r.result === "FAIL" && r.curVersion !== null && r.curVersion === r.targetVersion) return "fail_on_target";
+  return null;
+}
+
+export function toDeviceRow(r: DeviceRowRaw): DeviceRow {
+  return {
+    ...r,
+    outcome: r.outcome as DeviceOutcomeValue,
+    upgradeAt: toIso(r.upgradeAt),
+    receivedAt: toIso(r.receivedAt),
+    contradiction: contradictionOf(r),
+  };
+}

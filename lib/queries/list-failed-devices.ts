@@ -1,0 +1,60 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/http";
+import type { DeviceFilters } from "@/lib/schemas/devices";
+import type { TaskFilters } from "@/lib/schemas/tasks";
+import { deviceWhere } from "./device-where";
+import { taskWhere } from "./task-where";
+
+/** One CSV row's data: a device whose latest result in its task is FAIL. */
+export interface FailedDevice {
+  deviceId: string;
+  appId: string | null;
+  operationId: string;
+  subOperationId: string | null;
+  sourceVersion: string | null;
+  targetVersion: string | null;
+  curVersion: string | null;
+  errorCode: string | null;
+  description: string | null;
+  resultDesc: string | null;
+  upgradeTimeRaw: string | null;
+  upgradeAt: Date | null;
+  receivedAt: Date | null;
+  attempts: number;
+}
+
+export type FailedScope = { operationId: string; filters: DeviceFilters } | { tasks: TaskFilters };
+export type FailedKey = { operationId: string; deviceId: string };
+export type FailedBatchReader = (after: FailedKey | null, limit: number) => Promise<FailedDevice[]>;
+
+const COLUMNS = Prisma.sql`d.device_id AS "deviceId", d.app_id AS "appId", d.operation_id AS "operationId",
+  d.sub_operation_id AS "subOperationId", d.source_version AS "sourceVersion", d.target_version AS "targetVersion",
+  d.cur_version AS "curVersion", d.error_code AS "errorCode", d.description, d.result_desc AS "resultDesc",
+  d.upgrade_time_raw AS "upgradeTimeRaw", d.upgrade_at AS "upgradeAt", d.result_received_at AS "receivedAt", d.attempts`;
+
+/**
+ * Returns a reader of failed devices in (operationId, deviceId) order, one keyset batch per call, so a
+ * CSV of any size is produced with flat memory. A task scope checks first that the task exists.
+ */
+export async function openFailedDevices(scope: FailedScope): Promise<FailedBatchReader> {
+  const { prisma } = await getDb();
+  if ("operationId" in scope) {
+    const task = await prisma.task.findUnique({ where: { operationId: scope.operationId }, select: { operationId: true } });
+    if (!task) throw new AppError("not_found", `No task with operationId ${JSON.stringify(scope.operationId)} has been received.`);
+    const where = deviceWhere(scope.operationId, scope.filters);
+    return (after, limit) => prisma.$queryRaw<FailedDevice[]>`
+      SELECT ${COLUMNS} FROM device_states d
+      WHERE ${where} AND d.result = 'FAIL' ${after ? Prisma.sql`AND d.device_id > ${after.deviceId}` : Prisma.empty}
+      ORDER BY d.device_id
+      LIMIT ${limit}`;
+  }
+  const where = taskWhere(scope.tasks);
+  return (after, limit) => prisma.$queryRaw<FailedDevice[]>`
+    SELECT ${COLUMNS} FROM device_states d JOIN tasks t ON t.operation_id = d.operation_id
+    WHERE ${where} AND d.result = 'FAIL'
+      ${after ? Prisma.sql`AND (d.operation_id, d.device_id) > (${after.operationId}::text, ${after.deviceId}::text)` : Prisma.empty}
+    ORDER BY d.operation_id, d.device_id
+    LIMIT ${limit}`;
+}

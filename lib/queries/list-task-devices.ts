@@ -1,0 +1,32 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/http";
+import type { DeviceListQuery } from "@/lib/schemas/devices";
+import type { DeviceList } from "@/lib/schemas/responses";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { DEVICE_ROW_SELECT, toDeviceRow, type DeviceRowRaw } from "./device-row";
+import { deviceWhere } from "./device-where";
+
+/** One page of a task's devices (by deviceId), filtered; unknown operationId → not_found. */
+export async function listTaskDevices(operationId: string, q: DeviceListQuery): Promise<DeviceList> {
+  const { prisma } = await getDb();
+  const task = await prisma.task.findUnique({ where: { operationId }, select: { operationId: true } });
+  if (!task) throw new AppError("not_found", `No task with operationId ${JSON.stringify(operationId)} has been received.`);
+  const where = deviceWhere(operationId, q);
+  const after = q.cursor ? Prisma.sql`AND d.device_id > ${decodeCursor(q.cursor, ["string"] as const)[0]}` : Prisma.empty;
+  const rows = await prisma.$queryRaw<DeviceRowRaw[]>`
+    SELECT ${DEVICE_ROW_SELECT} FROM device_states d
+    WHERE ${where} ${after}
+    ORDER BY d.device_id ASC
+    LIMIT ${q.limit + 1}`;
+  const [count] = await prisma.$queryRaw<{ total: number }[]>`
+    SELECT COUNT(*)::int AS total FROM device_states d WHERE ${where}`;
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toDeviceRow),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.deviceId]) : null,
+    total: count?.total ?? 0,
+  };
+}

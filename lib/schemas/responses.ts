@@ -1,0 +1,221 @@
+// JSON shapes of the read APIs. Types only: the server builds them, pages and hooks consume them.
+// Times are ISO-8601 UTC strings; counts are plain numbers; rates are 0..1 or null when undefined.
+
+export type DeviceOutcomeValue = "succeeded" | "failed" | "in_progress";
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface VersionPair {
+  sourceVersion: string;
+  targetVersion: string;
+}
+
+export interface TaskRow {
+  operationId: string;
+  kind: string;
+  appId: string | null;
+  devices: number;
+  succeeded: number;
+  failed: number;
+  inProgress: number;
+  /** succeeded ÷ (succeeded + failed) */
+  successRate: number | null;
+  notifications: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  lastResultAt: string | null;
+  versions: VersionPair[];
+}
+
+export interface ErrorCodeRow {
+  /** errorCode (software) or statusDesc (firmware); null when the device sent neither. */
+  errorCode: string | null;
+  /** The most common description among those devices. */
+  description: string | null;
+  devices: number;
+  /** devices ÷ failed devices in scope */
+  share: number;
+}
+
+export interface FleetSummary {
+  tasks: number;
+  /** Distinct devices across the matching tasks. */
+  devices: number;
+  /** Sums of the per-task counters (a device in two tasks counts twice). */
+  succeeded: number;
+  failed: number;
+  inProgress: number;
+  successRate: number | null;
+  topErrorCodes: ErrorCodeRow[];
+}
+
+export interface TaskSummary {
+  operationId: string;
+  kind: string;
+  appId: string | null;
+  devices: number;
+  succeeded: number;
+  failed: number;
+  inProgress: number;
+  notifications: number;
+  successRate: number | null;
+  /** Devices whose first result was SUCCESS ÷ devices with a result. */
+  firstAttemptSuccessRate: number | null;
+  firstAttemptSucceeded: number;
+  devicesWithResult: number;
+  /** Devices that succeeded after at least one failed attempt. */
+  recovered: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  lastResultAt: string | null;
+}
+
+export interface TimelinePoint {
+  at: string;
+  succeeded: number;
+  failed: number;
+}
+
+export interface Timeline {
+  bucket: "hour" | "day";
+  /** Result notifications received per bucket (every attempt), gaps filled with zeros. */
+  points: TimelinePoint[];
+}
+
+export interface LeftOnRow {
+  curVersion: string | null;
+  devices: number;
+}
+
+export interface TransitionRow {
+  sourceVersion: string | null;
+  targetVersion: string | null;
+  devices: number;
+  succeeded: number;
+  failed: number;
+  inProgress: number;
+  successRate: number | null;
+  /** Latest result SUCCESS but curVersion ≠ targetVersion. */
+  successNotOnTarget: number;
+  /** Latest result FAIL but curVersion = targetVersion. */
+  failOnTarget: number;
+  /** For failed devices: the version they were left on. */
+  leftOn: LeftOnRow[];
+}
+
+export interface TaskDetail {
+  task: TaskSummary;
+  timeline: Timeline;
+  transitions: TransitionRow[];
+  errorCodes: ErrorCodeRow[];
+}
+
+export type Contradiction = "success_not_on_target" | "fail_on_target";
+
+export interface DeviceRow {
+  deviceId: string;
+  subOperationId: string | null;
+  outcome: DeviceOutcomeValue;
+  state: string | null;
+  result: string | null;
+  sourceVersion: string | null;
+  targetVersion: string | null;
+  curVersion: string | null;
+  /** errorCode, or statusDesc for firmware */
+  errorCode: string | null;
+  description: string | null;
+  resultDesc: string | null;
+  attempts: number;
+  failedAttempts: number;
+  upgradeTime: string | null;
+  upgradeAt: string | null;
+  /** When the latest result arrived (or the latest push, before any result). */
+  receivedAt: string;
+  contradiction: Contradiction | null;
+}
+
+export interface DeviceList extends Page<DeviceRow> {
+  /** Devices matching the filters (all pages). */
+  total: number;
+}
+
+export interface DeviceTaskRow {
+  operationId: string;
+  kind: string;
+  appId: string | null;
+  subOperationId: string | null;
+  outcome: DeviceOutcomeValue;
+  result: string | null;
+  state: string | null;
+  sourceVersion: string | null;
+  targetVersion: string | null;
+  curVersion: string | null;
+  errorCode: string | null;
+  description: string | null;
+  attempts: number;
+  failedAttempts: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+export interface DeviceEvent {
+  id: number;
+  receivedAt: string;
+  notifyType: string;
+  kind: string;
+  event: "result" | "state";
+  operationId: string;
+  subOperationId: string | null;
+  result: string | null;
+  state: string | null;
+  step: string | null;
+  sourceVersion: string | null;
+  targetVersion: string | null;
+  curVersion: string | null;
+  errorCode: string | null;
+  description: string | null;
+  resultDesc: string | null;
+  upgradeTime: string | null;
+  upgradeAt: string | null;
+}
+
+export interface DeviceHistory {
+  deviceId: string;
+  tasks: DeviceTaskRow[];
+  /** Every push of the device, oldest first (the newest `eventsLimit` when there are more). */
+  events: DeviceEvent[];
+  eventsTotal: number;
+  eventsLimit: number;
+}
+
+export interface QuarantineItem {
+  id: number;
+  receivedAt: string;
+  status: number;
+  reason: string;
+  message: string;
+  details: unknown;
+  contentType: string | null;
+  bodySize: number;
+  /** The stored body was cut at the receiver's size cap. */
+  truncated: boolean;
+  /** The body as text with control characters and invalid bytes escaped (\n kept). */
+  body: string;
+  bodyEncoding: "utf-8" | "bytes";
+}
+
+export interface IgnoredTypeRow {
+  notifyType: string;
+  count: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+export interface QuarantineList extends Page<QuarantineItem> {
+  total: number;
+  ignored: IgnoredTypeRow[];
+}

@@ -1,0 +1,15 @@
+import { csvResponse, failedCsvFilename, failedDevicesCsv } from "@/lib/csv/failed-devices-csv";
+import { withErrors } from "@/lib/http";
+import { parseQuery } from "@/lib/http-query";
+import { openFailedDevices } from "@/lib/queries/list-failed-devices";
+import { TaskFiltersSchema } from "@/lib/schemas/tasks";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/failed.csv – failed devices of every task matching the task-list filters, streamed
+export const GET = withErrors(async (req: Request) => {
+  const tasks = parseQuery(TaskFiltersSchema, req);
+  const read = await openFailedDevices({ tasks });
+  return csvResponse(failedDevicesCsv(read), failedCsvFilename("all"));
+});

@@ -1,0 +1,109 @@
+"use client";
+import { useCallback } from "react";
+import { useKeysetPages } from "@/components/hooks/use-keyset-pages";
+import { useTaskDevices } from "@/components/hooks/use-task-devices";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { formatCount } from "@/components/ui/format";
+import { Pager } from "@/components/ui/pager";
+import { Field, SearchInput, selectClass } from "@/components/ui/search-input";
+import { taskFailedCsvUrl } from "@/lib/schemas/api-url";
+import { NO_ERROR_CODE, type DeviceListQuery } from "@/lib/schemas/devices";
+import type { ErrorCodeRow, TransitionRow } from "@/lib/schemas/responses";
+import { DevicesTable } from "./devices-table";
+
+type Patch = Record<string, string | undefined>;
+
+/** The device list of one task: filters (URL), CSV export with the same filters, table, pager. */
+export function TaskDevices({
+  operationId,
+  query,
+  update,
+  errorCodes,
+  transitions,
+}: {
+  operationId: string;
+  query: DeviceListQuery;
+  update: (patch: Patch) => void;
+  errorCodes: ErrorCodeRow[];
+  transitions: TransitionRow[];
+}) {
+  const devices = useTaskDevices(operationId, query);
+  const set = (patch: Patch) => update({ ...patch, cursor: undefined });
+  const go = useCallback((cursor: string | undefined) => update({ cursor }), [update]);
+  const resetKey = JSON.stringify([query.outcome, query.errorCode, query.sourceVersion, query.targetVersion, query.deviceId]);
+  const pages = useKeysetPages(query.cursor, resetKey, go);
+  const transition = query.sourceVersion && query.targetVersion ? JSON.stringify([query.sourceVersion, query.targetVersion]) : "";
+  const codes = errorCodes.map((c) => c.errorCode ?? NO_ERROR_CODE);
+  if (query.errorCode && !codes.includes(query.errorCode)) codes.push(query.errorCode);
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-end gap-3">
+        <form role="search" aria-label="Filter devices" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+          <Field id="device-outcome" label="Outcome">
+            <select id="device-outcome" className={selectClass} value={query.outcome ?? ""} onChange={(e) => set({ outcome: e.target.value })}>
+              <option value="">All</option>
+              <option value="succeeded">Succeeded</option>
+              <option value="failed">Failed</option>
+              <option value="in_progress">In progress</option>
+            </select>
+          </Field>
+          <Field id="device-error" label="Error code">
+            <select id="device-error" className={`${selectClass} max-w-56`} value={query.errorCode ?? ""} onChange={(e) => set({ errorCode: e.target.value })}>
+              <option value="">Any</option>
+              {codes.map((c) => <option key={c} value={c}>{c}</option>)}
+            </select>
+          </Field>
+          <Field id="device-transition" label="Transition">
+            <select
+              id="device-transition"
+              className={`${selectClass} max-w-64`}
+              value={transition}
+              onChange={(e) => {
+                const [sourceVersion, targetVersion] = e.target.value ? (JSON.parse(e.target.value) as [string, string]) : [];
+                set({ sourceVersion, targetVersion });
+              }}
+            >
+              <option value="">Any</option>
+              {transitions
+                .filter((t) => t.sourceVersion !== null && t.targetVersion !== null)
+                .map((t) => {
+                  const v = JSON.stringify([t.sourceVersion, t.targetVersion]);
+                  return <option key={v} value={v}>{`${t.sourceVersion} → ${t.targetVersion}`}</option>;
+                })}
+              {transition && !transitions.some((t) => JSON.stringify([t.sourceVersion, t.targetVersion]) === transition) ? (
+                <option value={transition}>{`${query.sourceVersion} → ${query.targetVersion}`}</option>
+              ) : null}
+            </select>
+          </Field>
+          <SearchInput id="device-search" label="deviceId contains" value={query.deviceId} onChange={(v) => set({ deviceId: v })} />
+        </form>
+        <a
+          href={taskFailedCsvUrl(operationId, query)}
+          download
+          data-testid="task-csv-link"
+          className="ml-auto rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
+        >
+          Export failed devices (CSV)
+        </a>
+      </div>
+      {devices.error ? <ErrorNotice error={devices.error} what="the devices" /> : null}
+      {devices.data && devices.data.items.length === 0 ? (
+        <p className="text-sm text-slate-700" data-testid="devices-empty">No device matches these filters.</p>
+      ) : devices.data ? (
+        <DevicesTable rows={devices.data.items} />
+      ) : (
+        <p className="text-sm text-slate-600">Loading devices…</p>
+      )}
+      <Pager
+        page={pages.page}
+        canGoBack={pages.canGoBack}
+        hasNext={Boolean(devices.data?.nextCursor)}
+        onFirst={pages.first}
+        onPrevious={pages.previous}
+        onNext={() => devices.data?.nextCursor && pages.next(devices.data.nextCursor)}
+        summary={devices.data ? `${formatCount(devices.data.total)} matching devices` : undefined}
+      />
+    </div>
+  );
+}

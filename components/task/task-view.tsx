@@ -1,0 +1,57 @@
+"use client";
+import Link from "next/link";
+import { useTask } from "@/components/hooks/use-task";
+import { useUrlState } from "@/components/hooks/use-url-state";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { Section } from "@/components/ui/section";
+import { UtcTime } from "@/components/ui/time";
+import { DeviceListQuerySchema } from "@/lib/schemas/devices";
+import { ErrorCodesTable } from "./error-codes-table";
+import { ResultsChart } from "./results-chart";
+import { TaskDevices } from "./task-devices";
+import { TaskHeadline } from "./task-headline";
+import { TransitionsTable } from "./transitions-table";
+
+/** The `/tasks/[operationId]` page: task data (live) above a URL-filtered device list. */
+export function TaskView({ operationId }: { operationId: string }) {
+  const { data, error } = useTask(operationId);
+  const { query, update } = useUrlState(DeviceListQuerySchema);
+
+  if (!data) return error ? <ErrorNotice error={error} what="the task" /> : <p className="text-sm text-slate-600">Loading…</p>;
+  const { task } = data;
+  const showErrorCode = (code: string | undefined) => update({ errorCode: code, outcome: undefined, cursor: undefined });
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="text-sm"><Link href="/" className="text-blue-700 hover:underline">← All tasks</Link></p>
+        <h1 className="break-all text-lg font-semibold">
+          <span className="sr-only">Task </span><span className="font-mono">{task.operationId}</span>
+        </h1>
+        <p className="text-sm text-slate-700">
+          {task.kind} upgrade · appId <span className="font-mono">{task.appId ?? "—"}</span> · first activity <UtcTime iso={task.firstSeenAt} /> · last activity{" "}
+          <UtcTime iso={task.lastSeenAt} />
+        </p>
+      </div>
+      {error ? <ErrorNotice error={error} what="the latest task data" /> : null}
+      <TaskHeadline task={task} />
+      <div className="grid gap-4 xl:grid-cols-2">
+        <Section title="Results over time" id="timeline-title">
+          <ResultsChart timeline={data.timeline} />
+        </Section>
+        <Section title="Error codes of failed devices" id="errors-title">
+          <ErrorCodesTable rows={data.errorCodes} selected={query.errorCode} onSelect={showErrorCode} />
+        </Section>
+      </div>
+      <Section title="Version transitions" id="transitions-title">
+        <TransitionsTable
+          rows={data.transitions}
+          selected={query}
+          onSelect={(t) => update({ sourceVersion: t.sourceVersion ?? undefined, targetVersion: t.targetVersion ?? undefined, cursor: undefined })}
+        />
+      </Section>
+      <Section title="Devices" id="devices-title">
+        <TaskDevices operationId={operationId} query={query} update={update} errorCodes={data.errorCodes} transitions={data.transitions} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { StatCard } from "@/components/ui/stat-card";
+import { formatCount, formatRate } from "@/components/ui/format";
+import { NO_ERROR_CODE } from "@/lib/schemas/devices";
+import type { FleetSummary } from "@/lib/schemas/responses";
+
+/** Totals over the tasks the filters select, and their most common error codes. */
+export function FleetHeadline({ summary }: { summary: FleetSummary }) {
+  return (
+    <div className="grid gap-3 lg:grid-cols-[2fr_1fr]">
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-6" aria-label="Fleet summary">
+        <StatCard label="Tasks" value={formatCount(summary.tasks)} testId="fleet-tasks" />
+        <StatCard label="Devices" value={formatCount(summary.devices)} hint="distinct" testId="fleet-devices" />
+        <StatCard label="Success rate" value={formatRate(summary.successRate)} hint="of devices with a result" testId="fleet-success-rate" />
+        <StatCard label="Succeeded" value={formatCount(summary.succeeded)} testId="fleet-succeeded" />
+        <StatCard label="Failed" value={formatCount(summary.failed)} testId="fleet-failed" />
+        <StatCard label="In progress" value={formatCount(summary.inProgress)} testId="fleet-in-progress" />
+      </dl>
+      <div className="rounded-md border border-slate-200 bg-white px-3 py-2">
+        <h2 className="text-xs font-medium uppercase tracking-wide text-slate-600">Top error codes</h2>
+        {summary.topErrorCodes.length === 0 ? (
+          <p className="text-sm text-slate-600">No failures in this selection.</p>
+        ) : (
+          <ol className="mt-1 space-y-0.5 text-sm" data-testid="fleet-top-errors">
+            {summary.topErrorCodes.map((c) => (
+              <li key={c.errorCode ?? NO_ERROR_CODE} className="flex justify-between gap-2">
+                <span className="truncate font-mono text-xs" title={c.description ?? undefined}>
+                  {c.errorCode ?? NO_ERROR_CODE}
+                </span>
+                <span className="tabular-nums text-slate-700">
+                  {formatCount(c.devices)} ({formatRate(c.share)})
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </div>
+  );
+}

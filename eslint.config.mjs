@@ -5,5 +5,5 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "next-env.d.ts", "lib/generated/**", "playwright-report/**", "test-results/**", "data/**", ".data/**"]),
+  globalIgnores([".next/**", ".next-*/**", "bench/results/**", "next-env.d.ts", "lib/generated/**", "playwright-report/**", "test-results/**", "data/**", ".data/**"]),
 ]);

@@ -4,7 +4,7 @@ import { generateCampaign, type UpgradePush } from "@/lib/simulator/campaign";
 import { createThrowawayDatabase, startServer, type RunningServer, type ServerMode } from "../tests/support/servers";
 import { startBarePg, startNextNoop } from "./support/anchors";
 import { runLoad, type LoadResult } from "./support/load";
-import { verifyStore, type StoreCheck } from "./support/verify-store";
+import { ackFromBody, verifyStore, type StoreCheck } from "./support/verify-store";
 
 export interface IngestOptions {
   count: number;
@@ -59,7 +59,7 @@ export async function benchIngest(opts: IngestOptions, log: (s: string) => void)
     try {
       await fetch(`${servers[0]!.url}/api/health`);
       const { row, answers } = await measureAfterReset(name, servers, db.url, bodies, opts.connections);
-      row.check = await verifyStore(db.url, pushes, answers);
+      row.check = await verifyStore(db.url, pushes, answers.map(ackFromBody));
       rows.push(row);
       log(line(row));
     } finally {

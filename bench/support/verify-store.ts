@@ -15,10 +15,20 @@ export interface StoreCheck {
  * Independent check of what a run left in PostgreSQL: every push answered 200 is stored exactly
  * once, and device states and task counters equal a recount from the pushes themselves.
  */
-export async function verifyStore(databaseUrl: string, pushes: UpgradePush[], answers: ({ status: number; body: string } | undefined)[]): Promise<StoreCheck> {
+/** What one push got back in the end: its HTTP status and, for a 200, the id it was stored under. */
+export interface Ack {
+  status: number | null;
+  id?: number;
+}
+
+export function ackFromBody(a: { status: number; body: string } | undefined): Ack | undefined {
+  return a && { status: a.status, id: a.status === 200 ? (JSON.parse(a.body) as { id: number }).id : undefined };
+}
+
+export async function verifyStore(databaseUrl: string, pushes: UpgradePush[], answers: (Ack | undefined)[]): Promise<StoreCheck> {
   const acked = pushes.filter((_, i) => answers[i]?.status === 200);
   const ids = new Set<number>();
-  for (const a of answers) if (a?.status === 200) ids.add((JSON.parse(a.body) as { id: number }).id);
+  for (const a of answers) if (a?.status === 200 && a.id !== undefined) ids.add(a.id);
   const truth = computeTruth(acked);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

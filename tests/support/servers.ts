@@ -50,8 +50,7 @@ export type ServerMode = "custom" | "next";
  * Starts the built app on its own port. "custom" is what `npm start` runs (server.ts: the lean
  * node:http callback path plus Next); "next" is plain `next start` (the callback's route handler).
  */
-export async function startServer(env: Record<string, string | undefined>, mode: ServerMode = "custom"): Promise<RunningServer> {
-  const port = nextPort++;
+export async function startServer(env: Record<string, string | undefined>, mode: ServerMode = "custom", port = nextPort++): Promise<RunningServer> {
   const args =
     mode === "custom"
       ? ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "server.ts"]

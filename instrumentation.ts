@@ -9,4 +9,6 @@ export async function register(): Promise<void> {
   } catch (err) {
     console.error("[db] not ready at start (requests will retry):", err instanceof Error ? err.message : err);
   }
+  const { scheduleRetention } = await import("@/lib/maintenance/schedule");
+  scheduleRetention();
 }

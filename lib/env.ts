@@ -8,6 +8,7 @@ const EnvSchema = z.object({
   CALLBACK_TOKEN: z.string().min(1).optional(),
   CALLBACK_MAX_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   PUBLIC_URL: z.string().trim().url().optional(),
+  RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -18,6 +18,7 @@ const USAGE = `Usage: npm run simulate -- [options]
   --rate <per-second>      request rate limit, 0 = unlimited (default 0)
   --retries <n>            retries after a network error, 503 or 429 (default 4)
   --timeout <ms>           per-request timeout (default 15000)
+  --max-failures <n>       stop sending after n pushes finally failed, 0 = never (default 100)
   --quiet                  no progress on stderr
   --json                   print the summary as one JSON object
   --help`;
@@ -44,6 +45,7 @@ function readArgs() {
         rate: { type: "string", default: "0" },
         retries: { type: "string", default: "4" },
         timeout: { type: "string", default: "15000" },
+        "max-failures": { type: "string", default: "100" },
         quiet: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
@@ -90,6 +92,7 @@ function readArgs() {
     rate: num("rate", values.rate, 0)!,
     retries: num("retries", values.retries, 0, 100, true)!,
     timeout: num("timeout", values.timeout, 1, 600_000, true)!,
+    maxFailures: num("max-failures", values["max-failures"], 0, Infinity, true)!,
     quiet: values.quiet,
     json: values.json,
   };
@@ -146,6 +149,8 @@ async function main(): Promise<void> {
       concurrency: args.concurrency,
       rateLimit: args.rate,
       interrupted,
+      // Left unsent after --max-failures or an interrupt.
+      skipped: bodies.length - done,
       sent: done,
       ...tally,
       elapsedMs: Math.round(ms),
@@ -157,29 +162,37 @@ async function main(): Promise<void> {
     if (args.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
       process.stdout.write(`${formatTally(tally, ms)}\n`);
+      if (summary.skipped > 0) {
+        const why = interrupted ? "interrupted" : `stopped after ${tally.failures} failures (--max-failures)`;
+        process.stdout.write(`skipped    ${summary.skipped} pushes: ${why}\n`);
+      }
       process.stdout.write(`replay     --seed ${String(summary.seed)} --start ${summary.startAt}\n`);
       process.stdout.write(`expected   ${truth.totals.notifications} stored + ${truth.totals.duplicates} duplicate; ` +
         `${truth.totals.succeeded} succeeded, ${truth.totals.failed} failed, ${truth.totals.inProgress} in progress\n`);
     }
     return summary;
   };
-  process.once("SIGINT", () => {
-    report(true);
-    process.exit(130);
-  });
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.once(signal, () => {
+      report(true);
+      process.exit(code);
+    });
+  }
 
   await sendAll(bodies, post, {
     concurrency: args.concurrency,
     ratePerSecond: args.rate,
     maxRetries: args.retries,
     keyOf: (i) => keys[i]!,
+    // A receiver that is down would otherwise cost every remaining push its full retry schedule.
+    shouldStop: () => args.maxFailures > 0 && tally.failures >= args.maxFailures,
     onAnswer: (a) => {
       done++;
       addAnswer(tally, a);
     },
   });
   const summary = report(false);
-  process.exitCode = summary.failures > 0 ? 1 : 0;
+  process.exitCode = summary.failures > 0 || summary.skipped > 0 ? 1 : 0;
 }
 
 main().catch((err: unknown) => {

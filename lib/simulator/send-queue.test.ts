@@ -72,6 +72,22 @@ describe("sendAll", () => {
     expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(95);
   });
 
+  it("stops taking new bodies once asked to", async () => {
+    let failures = 0;
+    const post: PostFn = async () => {
+      throw new TypeError("fetch failed");
+    };
+    const answers = await sendAll(Array.from({ length: 50 }, String), post, {
+      concurrency: 2, maxRetries: 0, sleep: noSleep, shouldStop: () => failures >= 3,
+      onAnswer: (a) => void (failures += a.ok ? 0 : 1),
+    });
+    const sent = answers.filter((a) => a.tries > 0);
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    expect(sent.length).toBeLessThanOrEqual(4);
+    expect(answers).toHaveLength(50);
+    expect(answers.filter((a) => a.tries === 0).every((a) => !a.ok && a.error === "not sent (stopped)")).toBe(true);
+  });
+
   it("finishes on an empty list", async () => {
     expect(await sendAll([], async () => ok(), { concurrency: 3, maxRetries: 1, sleep: noSleep })).toEqual([]);
   });

@@ -39,6 +39,8 @@ export interface SendOptions {
    */
   keyOf?: (index: number) => string;
   onAnswer?: (answer: Answer) => void;
+  /** Checked before each new body; once true, the rest are left unsent (answered with tries = 0). */
+  shouldStop?: () => boolean;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   random?: () => number;
@@ -47,6 +49,7 @@ export interface SendOptions {
 const RETRYABLE = new Set([429, 503]);
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Answers in body order. */
 export async function sendAll(bodies: readonly string[], post: PostFn, options: SendOptions): Promise<Answer[]> {
   const { maxRetries, keyOf = (i) => String(i), onAnswer } = options;
   const sleep = options.sleep ?? defaultSleep;
@@ -55,7 +58,7 @@ export async function sendAll(bodies: readonly string[], post: PostFn, options: 
   const baseDelay = options.baseDelayMs ?? 250;
   const maxDelay = options.maxDelayMs ?? 30_000;
   const interval = options.ratePerSecond && options.ratePerSecond > 0 ? 1000 / options.ratePerSecond : 0;
-  const answers: Answer[] = new Array(bodies.length);
+  const answers: (Answer | undefined)[] = new Array(bodies.length).fill(undefined);
 
   // Pacing by reserved start slots: each request books the next free slot, so the rate holds
   // across workers without a timer loop.
@@ -76,6 +79,7 @@ export async function sendAll(bodies: readonly string[], post: PostFn, options: 
   let wakers: (() => void)[] = [];
 
   const take = (): number | undefined => {
+    if (options.shouldStop?.()) return undefined;
     const r = released.shift();
     if (r !== undefined) return r;
     while (cursor < bodies.length) {
@@ -131,7 +135,7 @@ export async function sendAll(bodies: readonly string[], post: PostFn, options: 
       const i = take();
       if (i === undefined) {
         // Everything left waits behind in-flight keys: sleep until one of them finishes.
-        if (inFlight === 0 && released.length === 0) return;
+        if (inFlight === 0 || options.shouldStop?.()) return;
         await new Promise<void>((resolve) => wakers.push(resolve));
         continue;
       }
@@ -144,7 +148,10 @@ export async function sendAll(bodies: readonly string[], post: PostFn, options: 
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-  return answers;
+  // Only a stop leaves bodies unsent; they are failures that never reached onAnswer.
+  return answers.map(
+    (a, index) => a ?? { index, status: null, bodyStatus: null, errorCode: null, error: "not sent (stopped)", tries: 0, ok: false },
+  );
 }
 
 /** Seconds or an HTTP date (RFC 9110 §10.2.3), capped so a hostile header cannot stall the run. */

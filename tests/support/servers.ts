@@ -53,7 +53,7 @@ export type ServerMode = "custom" | "next";
 export async function startServer(env: Record<string, string | undefined>, mode: ServerMode = "custom", port = nextPort++): Promise<RunningServer> {
   const args =
     mode === "custom"
-      ? ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "server.ts"]
+      ? ["--conditions=react-server", "--import", "tsx", "server.ts"] // exactly `npm start`: one process, so signals reach it
       : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
   return startProcess(args, {
     url: `http://127.0.0.1:${port}`,

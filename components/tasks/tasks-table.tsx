@@ -54,8 +54,8 @@ export function TasksTable({
               </Link>
             </Td>
             <Td>{t.kind}</Td>
-            <Td className="max-w-40">
-              <DeviceText value={t.appId} mono />
+            <Td className="max-w-32">
+              <DeviceText value={t.appId} mono truncate />
             </Td>
             <Td className="text-right tabular-nums" data-col="devices">{formatCount(t.devices)}</Td>
             <Td className="text-right tabular-nums" data-col="succeeded">{formatCount(t.succeeded)}</Td>

@@ -25,7 +25,9 @@ export function Td({ children, className = "", ...rest }: React.TdHTMLAttributes
 }
 
 /** A device-provided string: rendered as text, long values wrap instead of stretching the table. */
-export function DeviceText({ value, mono = false }: { value: string | null | undefined; mono?: boolean }) {
+export function DeviceText({ value, mono = false, truncate = false }: { value: string | null | undefined; mono?: boolean; truncate?: boolean }) {
   if (value === null || value === undefined || value === "") return <span className="text-slate-400">—</span>;
-  return <span className={`break-all ${mono ? "font-mono text-xs" : ""}`}>{value}</span>;
+  // Truncated IDs keep the whole value in the tooltip (and in the DOM text for copy and search).
+  const wrap = truncate ? "block truncate" : "break-all";
+  return <span title={truncate ? value : undefined} className={`${wrap} ${mono ? "font-mono text-xs" : ""}`}>{value}</span>;
 }

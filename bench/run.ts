@@ -1,10 +1,14 @@
 // npm run bench – ingest and read benchmarks with modest defaults; flags raise the scale.
 //   --count N (pushes, default 20000)  --connections C (default 50)  --instances I (default 1)
 //   --only ingest|queries
-import { mkdirSync, writeFileSync } from "node:fs";
+//   queries: --notifications N (result notifications loaded into PostgreSQL, default 100000; 1000000 for the
+//   full scale), --pglite-notifications N (default 20000; 0 skips PGlite), --iterations N (default 40),
+//   --no-pages (skip the Chromium page timings), --database-url URL (measure an already loaded database)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { benchIngest } from "./ingest";
+import { benchQueries } from "./queries";
 
 const { values } = parseArgs({
   options: {
@@ -12,6 +16,11 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     instances: { type: "string", default: "1" },
     only: { type: "string" },
+    notifications: { type: "string", default: "100000" },
+    "pglite-notifications": { type: "string", default: "20000" },
+    iterations: { type: "string", default: "40" },
+    "no-pages": { type: "boolean", default: false },
+    "database-url": { type: "string" },
   },
 });
 const machine = `${os.cpus().length}cpu-${Math.round(os.totalmem() / 2 ** 30)}gib`;
@@ -27,7 +36,26 @@ if (values.only !== "queries") {
   results.ingest = { options: values, rows };
 }
 
+if (values.only !== "ingest") {
+  console.log(`\n== queries: ${values.notifications} result notifications on PostgreSQL, ${values["pglite-notifications"]} on PGlite`);
+  const reports = await benchQueries(
+    {
+      results: Number(values.notifications),
+      pgliteResults: Number(values["pglite-notifications"]),
+      iterations: Number(values.iterations),
+      warmup: 5,
+      pages: !values["no-pages"],
+      databaseUrl: values["database-url"],
+      port: 3700 + (process.pid % 40) * 2,
+    },
+    console.log,
+  );
+  results.queries = reports;
+}
+
 mkdirSync("bench/results", { recursive: true });
 const file = `bench/results/${results.date!.toString().slice(0, 10)}-${machine}.json`;
-writeFileSync(file, JSON.stringify(results, null, 2));
+// `--only` runs add their section to the day's file instead of dropping the other one.
+const previous = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2));
 console.log(`\nwrote ${file}`);

@@ -15,10 +15,12 @@ export async function getFleetSummary(f: TaskFilters): Promise<FleetSummary> {
     SELECT COUNT(*)::int AS tasks, COALESCE(SUM(t.succeeded), 0)::int AS succeeded,
       COALESCE(SUM(t.failed), 0)::int AS failed, COALESCE(SUM(t.in_progress), 0)::int AS "inProgress"
     FROM tasks t WHERE ${where}`;
+  // DISTINCT in a subquery, not COUNT(DISTINCT): the planner can then hash instead of sorting every
+  // device_states row (1.77 s → 0.77 s over 970k rows; BENCHMARKS.md).
   const [distinct] = await prisma.$queryRaw<{ devices: number }[]>`
-    SELECT COUNT(DISTINCT d.device_id)::int AS devices
-    FROM device_states d JOIN tasks t ON t.operation_id = d.operation_id
-    WHERE ${where}`;
+    SELECT COUNT(*)::int AS devices FROM (
+      SELECT DISTINCT d.device_id FROM device_states d JOIN tasks t ON t.operation_id = d.operation_id
+      WHERE ${where}) s`;
   const codes = await prisma.$queryRaw<{ errorCode: string | null; description: string | null; devices: number }[]>`
     SELECT ${ERROR_CODE_SQL} AS "errorCode", COUNT(*)::int AS devices,
       mode() WITHIN GROUP (ORDER BY COALESCE(d.description, d.result_desc)) AS description

@@ -2,6 +2,8 @@
 // with 200,000 devices) into an empty database, fast: migrate through lib/db, drop the secondary
 // indexes, COPY every table, rebuild the indexes exactly as the migrations defined them, VACUUM ANALYZE.
 // The rows are the receiver's (see task-rows.ts); tests/bench/loader.test.ts checks them.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { rebuildCounters } from "@/lib/ingest/rebuild-counters";
 import { openDatabase } from "@/lib/db/client";
 import { DEVICE_STATE_COLUMNS } from "@/lib/ingest/columns";
 import { copyLine, pgliteTarget, postgresTarget, type BulkTarget } from "./copy-sink";
@@ -47,7 +49,22 @@ export async function loadReadDataset(target: LoadTarget, options: DatasetOption
     await db.query("SELECT setval('notifications_id_seq', (SELECT max(id) FROM notifications))");
     log("  VACUUM ANALYZE");
     await db.query(`VACUUM ANALYZE ${TABLES.join(", ")}`);
+    await db.close();
+    log("  task counters");
+    await withPrisma(target, async (prisma) => {
+      await rebuildCounters(prisma);
+      await prisma.$executeRaw`VACUUM ANALYZE task_counters, fleet_devices`;
+    });
     return { ...loaded, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+async function withPrisma(target: LoadTarget, fn: (prisma: PrismaClient) => Promise<void>): Promise<void> {
+  const db = await openDatabase("url" in target ? { url: target.url, migrate: false } : { pgliteDir: target.pgliteDir, migrate: false });
+  try {
+    await fn(db.prisma);
   } finally {
     await db.close();
   }

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { RECOUNT } from "@/lib/ingest/rebuild-counters";
 import { computeTruth, type UpgradePush } from "@/lib/simulator/campaign";
 
 export interface StoreCheck {
@@ -8,6 +9,8 @@ export interface StoreCheck {
   missingAckedIds: number;
   deviceMismatches: string[];
   taskMismatches: string[];
+  /** Precomputed task counters that differ from a recount from scratch. */
+  counterMismatches: string[];
   ok: boolean;
 }
 
@@ -52,11 +55,22 @@ export async function verifyStore(databaseUrl: string, pushes: UpgradePush[], an
       const want = t ? `${t.devices}/${t.succeeded}/${t.failed}/${t.inProgress}/${t.notifications}` : "absent";
       if (got !== want) taskMismatches.push(`${r.operation_id}: stored ${got}, expected ${want}`);
     }
+    const counterMismatches = await compareCounters(client);
     const check = { acknowledged: acked.length, storedRows: rows, expectedRows: truth.totals.notifications, missingAckedIds: ids.size - found,
-      deviceMismatches, taskMismatches, ok: false };
-    check.ok = rows === truth.totals.notifications && ids.size === rows && found === ids.size && deviceMismatches.length === 0 && taskMismatches.length === 0;
+      deviceMismatches, taskMismatches, counterMismatches, ok: false };
+    check.ok = rows === truth.totals.notifications && ids.size === rows && found === ids.size && deviceMismatches.length === 0 &&
+      taskMismatches.length === 0 && counterMismatches.length === 0;
     return check;
   } finally {
     await client.end();
   }
+}
+
+/** The counters the ingest kept incrementally against the same counters recounted from scratch. */
+async function compareCounters(client: pg.Client): Promise<string[]> {
+  const line = (r: { operation_id: string; facet: string; k1: string; k2: string; k3: string; n: number }) =>
+    `${r.operation_id}|${r.facet}|${r.k1}|${r.k2}|${r.k3}=${r.n}`;
+  const kept = new Set((await client.query("SELECT operation_id, facet, k1, k2, k3, n FROM task_counters WHERE n <> 0")).rows.map(line));
+  const recount = new Set((await client.query(RECOUNT.sql)).rows.map(line));
+  return [...[...kept].filter((l) => !recount.has(l)).map((l) => `kept ${l}`), ...[...recount].filter((l) => !kept.has(l)).map((l) => `recount ${l}`)];
 }

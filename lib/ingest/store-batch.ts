@@ -3,6 +3,7 @@ import { Prisma, type DeviceState, type PrismaClient } from "@/lib/generated/pri
 import type { ParsedNotification } from "@/lib/notifications/types";
 import { applyEvent, type StoredEvent } from "./device-state";
 import { DS_INSERT_COLUMNS, DS_SELECT, DS_UPDATE_SET, deviceStateFromJson, deviceStateValues } from "./columns";
+import { counterDeltas, counterUpsert } from "./counters";
 import { taskDeltas, taskUpsert, versionInsert } from "./task-deltas";
 
 export type StoreResult = { status: "stored" | "duplicate"; id: number };
@@ -84,14 +85,23 @@ async function writeCurrentState(tx: Tx, events: StoredEvent[], locked: (Record<
     after.set(k, applyEvent(after.has(k) ? after.get(k)! : (before.get(k) ?? null), e));
   }
   const rows = [...after.entries()].sort(([a], [b]) => byText(a, b)).map(([, s]) => s);
-  const tasks = taskDeltas(rows.map((s) => ({ before: before.get(keyOf(s.operationId, s.deviceId)) ?? null, after: s })), events);
+  const changes = rows.map((s) => ({ before: before.get(keyOf(s.operationId, s.deviceId)) ?? null, after: s }));
+  const newDevices = [...new Set(changes.filter((c) => !c.before).map((c) => c.after.deviceId))].sort(byText);
+  // Everything derived from the new states goes in one statement: one more round trip, not five.
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`s AS (INSERT INTO device_states (${DS_INSERT_COLUMNS}) VALUES ${Prisma.join(rows.map(deviceStateValues))}
+      ON CONFLICT (operation_id, device_id) DO UPDATE SET ${DS_UPDATE_SET})`,
+    Prisma.sql`t AS (${taskUpsert(taskDeltas(changes, events))})`,
+  ];
   const versions = versionInsert(rows);
-  await tx.$executeRaw`
-    WITH s AS (
-      INSERT INTO device_states (${DS_INSERT_COLUMNS}) VALUES ${Prisma.join(rows.map(deviceStateValues))}
-      ON CONFLICT (operation_id, device_id) DO UPDATE SET ${DS_UPDATE_SET}
-    ), t AS (${taskUpsert(tasks)})${versions ? Prisma.sql`, v AS (${versions})` : Prisma.empty}
-    SELECT 1`;
+  if (versions) parts.push(Prisma.sql`v AS (${versions})`);
+  const counters = counterUpsert(counterDeltas(changes, events));
+  if (counters) parts.push(Prisma.sql`c AS (${counters})`);
+  if (newDevices.length > 0) {
+    parts.push(Prisma.sql`f AS (INSERT INTO fleet_devices (device_id, first_seen_at)
+      VALUES ${Prisma.join(newDevices.map((d) => Prisma.sql`(${d}, now())`))} ON CONFLICT DO NOTHING)`);
+  }
+  await tx.$executeRaw`WITH ${Prisma.join(parts, ", ")} SELECT 1`;
 }
 
 function notificationValues(n: ParsedNotification): Prisma.Sql {

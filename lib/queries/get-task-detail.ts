@@ -1,18 +1,13 @@
 import "server-only";
 import type { TaskDetail } from "@/lib/schemas/responses";
 import { getTaskSummary } from "./get-task-summary";
-import { getTaskTimeline } from "./get-task-timeline";
-import { listTaskErrorCodes } from "./list-task-error-codes";
-import { listTaskTransitions } from "./list-task-transitions";
+import { errorCodesFrom, firstAttemptFrom, timelineFrom, transitionsFrom } from "./task-breakdowns";
+import { readCounters } from "./task-counters";
 
-/** Everything the task page shows above its device list; unknown operationId → not_found. */
+/** Everything the task page shows above its device list, from the task row and its counters. */
 export async function getTaskDetail(operationId: string): Promise<TaskDetail> {
-  const task = await getTaskSummary(operationId);
+  const counters = await readCounters(["transition", "contradiction", "left_on", "error", "first", "hour"], { operationId });
+  const task = await getTaskSummary(operationId, firstAttemptFrom(counters));
   const span = { from: new Date(task.firstSeenAt), to: new Date(task.lastSeenAt) };
-  const [timeline, transitions, errorCodes] = await Promise.all([
-    getTaskTimeline(operationId, span),
-    listTaskTransitions(operationId),
-    listTaskErrorCodes(operationId),
-  ]);
-  return { task, timeline, transitions, errorCodes };
+  return { task, timeline: timelineFrom(counters, span), transitions: transitionsFrom(counters), errorCodes: errorCodesFrom(counters) };
 }

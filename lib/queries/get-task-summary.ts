@@ -4,17 +4,11 @@ import { AppError } from "@/lib/http";
 import type { TaskSummary } from "@/lib/schemas/responses";
 import { rate, toIso } from "./sql";
 
-/** One task's headline numbers; unknown operationId → not_found. */
-export async function getTaskSummary(operationId: string): Promise<TaskSummary> {
+/** One task's headline numbers (first-attempt figures from its counters); unknown operationId → not_found. */
+export async function getTaskSummary(operationId: string, e: { withResult: number; firstOk: number; recovered: number }): Promise<TaskSummary> {
   const { prisma } = await getDb();
   const task = await prisma.task.findUnique({ where: { operationId } });
   if (!task) throw new AppError("not_found", `No task with operationId ${JSON.stringify(operationId)} has been received.`);
-  const [extra] = await prisma.$queryRaw<{ withResult: number; firstOk: number; recovered: number }[]>`
-    SELECT COUNT(*) FILTER (WHERE d.first_result IS NOT NULL)::int AS "withResult",
-      COUNT(*) FILTER (WHERE d.first_result = 'SUCCESS')::int AS "firstOk",
-      COUNT(*) FILTER (WHERE d.outcome = 'succeeded' AND d.failed_attempts > 0)::int AS recovered
-    FROM device_states d WHERE d.operation_id = ${operationId}`;
-  const e = extra ?? { withResult: 0, firstOk: 0, recovered: 0 };
   return {
     operationId: task.operationId,
     kind: task.kind,

@@ -28,6 +28,8 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     firstSeenAt: at("2024-01-01T00:00:00Z"), lastSeenAt: at("2024-01-02T00:00:00Z"), lastResultAt: at("2024-01-02T00:00:00Z"),
   },
   TaskVersion: { operationId: "o", sourceVersion: "1", targetVersion: "2" },
+  TaskCounter: { operationId: "o", facet: "error", k1: "5", k2: "no space", k3: "", n: 7 },
+  FleetDevice: { deviceId: "d", firstSeenAt: at("2024-01-01T00:00:00Z") },
   QuarantinedRequest: {
     id: 5, receivedAt: at("2024-01-01T00:00:00Z"), status: 422, reason: "invalid_notification", message: "m",
     details: [{ field: "deviceId", problem: "p" }], contentType: "application/json", bodySize: 3, truncated: true,

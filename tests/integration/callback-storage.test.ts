@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Database } from "@/lib/db/client";
+import { recountCounters } from "@/lib/ingest/rebuild-counters";
 import { connect } from "../support/db";
 import { fwResult, fwState, ids, post, swResult, swState } from "../fixtures/pushes";
 
@@ -98,6 +99,15 @@ describe("current state per device", () => {
     const count = (o: string) => groups.find((g) => g.outcome === o)?._count ?? 0;
     const task = await db.prisma.task.findUniqueOrThrow({ where: { operationId } });
     expect(task).toMatchObject({ devices: 20, succeeded: count("succeeded"), failed: count("failed"), inProgress: count("in_progress"), notifications: 60 });
+  });
+});
+
+describe("precomputed task counters", () => {
+  it("equal a recount from scratch after everything this file sent", async () => {
+    const kept = await db.prisma.taskCounter.findMany({ where: { n: { not: 0 } }, orderBy: [{ operationId: "asc" }, { facet: "asc" }, { k1: "asc" }, { k2: "asc" }, { k3: "asc" }] });
+    const recount = await recountCounters(db.prisma);
+    expect(kept.length).toBeGreaterThan(10);
+    expect(kept.map((r) => [r.operationId, r.facet, r.k1, r.k2, r.k3, r.n])).toEqual(recount.map((r) => [r.operation_id, r.facet, r.k1, r.k2, r.k3, r.n]));
   });
 });
 

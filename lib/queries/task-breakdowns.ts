@@ -1,0 +1,103 @@
+import type { ErrorCodeRow, Timeline, TransitionRow } from "@/lib/schemas/responses";
+import { rate } from "./sql";
+import { byNullableText, nullable, type CounterRow } from "./task-counters";
+
+// Pure assembly of a task page's breakdowns from its counters (task-counters.ts).
+
+/** source → target transitions of devices with a result, with where failed devices were left and contradictions. */
+export function transitionsFrom(rows: CounterRow[]): TransitionRow[] {
+  const byPair = new Map<string, TransitionRow>();
+  const pair = (r: CounterRow) => {
+    const id = JSON.stringify([r.k1, r.k2]);
+    let t = byPair.get(id);
+    if (!t) {
+      t = { sourceVersion: nullable(r.k1), targetVersion: nullable(r.k2), devices: 0, succeeded: 0, failed: 0, inProgress: 0,
+        successRate: null, successNotOnTarget: 0, failOnTarget: 0, leftOn: [] };
+      byPair.set(id, t);
+    }
+    return t;
+  };
+  for (const r of rows) {
+    if (r.facet === "transition") {
+      const t = pair(r);
+      t.devices += r.n;
+      if (r.k3 === "succeeded") t.succeeded += r.n;
+      else if (r.k3 === "failed") t.failed += r.n;
+      else t.inProgress += r.n;
+    }
+  }
+  for (const r of rows) {
+    if (r.facet === "contradiction" && byPair.has(JSON.stringify([r.k1, r.k2]))) {
+      const t = pair(r);
+      if (r.k3 === "success_not_on_target") t.successNotOnTarget += r.n;
+      else t.failOnTarget += r.n;
+    }
+    if (r.facet === "left_on" && byPair.has(JSON.stringify([r.k1, r.k2]))) pair(r).leftOn.push({ curVersion: nullable(r.k3), devices: r.n });
+  }
+  const list = [...byPair.values()];
+  for (const t of list) {
+    t.successRate = rate(t.succeeded, t.succeeded + t.failed);
+    t.leftOn.sort((a, b) => b.devices - a.devices || byNullableText(a.curVersion, b.curVersion));
+  }
+  return list.sort((a, b) => b.devices - a.devices || byNullableText(a.sourceVersion, b.sourceVersion) || byNullableText(a.targetVersion, b.targetVersion));
+}
+
+/** Failed devices by error code, each with its most common description, biggest first. */
+export function errorCodesFrom(rows: CounterRow[], limit = Infinity): ErrorCodeRow[] {
+  const byCode = new Map<string, { errorCode: string | null; devices: number; descriptions: Map<string, number> }>();
+  for (const r of rows) {
+    if (r.facet !== "error") continue;
+    const c = byCode.get(r.k1) ?? { errorCode: nullable(r.k1), devices: 0, descriptions: new Map<string, number>() };
+    c.devices += r.n;
+    if (r.k2 !== "") c.descriptions.set(r.k2, (c.descriptions.get(r.k2) ?? 0) + r.n);
+    byCode.set(r.k1, c);
+  }
+  const failed = [...byCode.values()].reduce((sum, c) => sum + c.devices, 0);
+  return [...byCode.values()]
+    .sort((a, b) => b.devices - a.devices || byNullableText(a.errorCode, b.errorCode))
+    .slice(0, limit)
+    .map((c) => ({ errorCode: c.errorCode, description: mostCommon(c.descriptions), devices: c.devices, share: rate(c.devices, failed) ?? 0 }));
+}
+
+function mostCommon(counts: Map<string, number>): string | null {
+  let best: [string, number] | null = null;
+  for (const entry of counts) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+  return best?.[0] ?? null;
+}
+
+export function firstAttemptFrom(rows: CounterRow[]) {
+  const get = (k: string) => rows.find((r) => r.facet === "first" && r.k1 === k)?.n ?? 0;
+  return { withResult: get("with_result"), firstOk: get("first_ok"), recovered: get("recovered") };
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Up to two days of activity is shown per hour, anything longer per day. */
+const HOURLY_SPAN = 48 * HOUR;
+/** Never send more points than a chart can show. */
+const MAX_POINTS = 1_000;
+
+/**
+ * Result notifications (every attempt) received per hour or day, SUCCESS and FAIL apart. Arrival time,
+ * not the device's upgradeTime, places them: a device clock cannot stretch the chart over decades.
+ */
+export function timelineFrom(rows: CounterRow[], span: { from: Date; to: Date }): Timeline {
+  const bucket = span.to.getTime() - span.from.getTime() <= HOURLY_SPAN ? "hour" : "day";
+  const step = bucket === "hour" ? HOUR : DAY;
+  const sums = new Map<number, { succeeded: number; failed: number }>();
+  for (const r of rows) {
+    if (r.facet !== "hour") continue;
+    const at = Math.floor(Date.parse(r.k1) / step) * step;
+    const p = sums.get(at) ?? { succeeded: 0, failed: 0 };
+    if (r.k2 === "SUCCESS") p.succeeded += r.n;
+    else p.failed += r.n;
+    sums.set(at, p);
+  }
+  const times = [...sums.keys()].sort((a, b) => a - b);
+  if (times.length === 0) return { bucket, points: [] };
+  const first = times[0]!;
+  const count = Math.floor((times[times.length - 1]! - first) / step) + 1;
+  // Sparse data over a long span: send the real points only rather than thousands of zeros.
+  const at = count > MAX_POINTS ? times : Array.from({ length: count }, (_, i) => first + i * step);
+  return { bucket, points: at.map((t) => ({ at: new Date(t).toISOString(), succeeded: sums.get(t)?.succeeded ?? 0, failed: sums.get(t)?.failed ?? 0 })) };
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** One precomputed counter (lib/ingest/counters.ts); '' keys are NULLs. */
+export interface CounterRow {
+  operationId: string;
+  facet: string;
+  k1: string;
+  k2: string;
+  k3: string;
+  n: number;
+}
+
+/** The non-zero counters of the given facets, for one task or for a set of tasks (by a tasks-t filter). */
+export async function readCounters(facets: string[], scope: { operationId: string } | { taskWhere: Prisma.Sql }): Promise<CounterRow[]> {
+  const { prisma } = await getDb();
+  const where = "operationId" in scope
+    ? Prisma.sql`c.operation_id = ${scope.operationId}`
+    : Prisma.sql`c.operation_id IN (SELECT t.operation_id FROM tasks t WHERE ${scope.taskWhere})`;
+  return prisma.$queryRaw<CounterRow[]>`
+    SELECT c.operation_id AS "operationId", c.facet, c.k1, c.k2, c.k3, c.n
+    FROM task_counters c
+    WHERE c.facet IN (${Prisma.join(facets)}) AND ${where} AND c.n <> 0`;
+}
+
+export const nullable = (v: string): string | null => (v === "" ? null : v);
+
+/** Text order with NULLs last, as the SQL these replaced sorted them. */
+export function byNullableText(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}

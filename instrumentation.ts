@@ -2,6 +2,8 @@
 // arrives, so a broken DATABASE_URL shows up in the log at once (requests still retry on their own).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Inside a NEXT_RUNTIME test the compiler can drop for the edge build (node:crypto, process.exit).
+  if (process.env.NEXT_RUNTIME === "nodejs") (await import("@/lib/auth/log-access")).logAccessMode();
   const { getDb } = await import("@/lib/db");
   try {
     const db = await getDb();

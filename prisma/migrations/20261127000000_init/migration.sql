@@ -117,9 +117,6 @@ CREATE TABLE "ignored_notify_types" (
 CREATE UNIQUE INDEX "notifications_content_hash_key" ON "notifications"("content_hash");
 
 -- CreateIndex
-CREATE INDEX "notifications_operation_id_device_id_received_at_idx" ON "notifications"("operation_id", "device_id", "received_at");
-
--- CreateIndex
 CREATE INDEX "notifications_device_id_received_at_idx" ON "notifications"("device_id", "received_at");
 
 -- CreateIndex

@@ -47,9 +47,14 @@ export function recountCounters(prisma: PrismaClient): Promise<CounterRow[]> {
 
 /** Replaces every counter (and the fleet device list) with a recount. For bulk loads, not live use. */
 export async function rebuildCounters(prisma: PrismaClient): Promise<void> {
-  await prisma.$transaction([
-    prisma.$executeRaw`TRUNCATE task_counters, fleet_devices`,
-    prisma.$executeRaw`INSERT INTO task_counters (operation_id, facet, k1, k2, k3, n) ${RECOUNT}`,
-    prisma.$executeRaw`INSERT INTO fleet_devices (device_id, first_seen_at) SELECT device_id, MIN(first_seen_at) FROM device_states GROUP BY device_id`,
-  ]);
+  await prisma.$transaction(
+    async (tx) => {
+      // A recount of millions of rows outlasts the request-sized statement timeout of the app's pool.
+      await tx.$executeRaw`SET LOCAL statement_timeout = 0`;
+      await tx.$executeRaw`TRUNCATE task_counters, fleet_devices`;
+      await tx.$executeRaw`INSERT INTO task_counters (operation_id, facet, k1, k2, k3, n) ${RECOUNT}`;
+      await tx.$executeRaw`INSERT INTO fleet_devices (device_id, first_seen_at) SELECT device_id, MIN(first_seen_at) FROM device_states GROUP BY device_id`;
+    },
+    { timeout: 30 * 60_000, maxWait: 10_000 },
+  );
 }

@@ -3,6 +3,7 @@
 // (lib/notifications) and its reducer folds them (lib/ingest/device-state applyEvent).
 import type { DeviceState } from "@/lib/generated/prisma/browser";
 import { applyEvent } from "@/lib/ingest/device-state";
+import type { TaskRow } from "@/lib/ingest/task-deltas";
 import { parseNotification } from "@/lib/notifications/parse";
 import type { ParsedNotification } from "@/lib/notifications/types";
 import { pickVersions } from "@/lib/simulator/catalog";
@@ -18,19 +19,8 @@ export interface NotificationRow {
   n: ParsedNotification;
 }
 
-export interface TaskCounters {
-  operationId: string;
-  kind: string;
-  appId: string | null;
-  devices: number;
-  succeeded: number;
-  failed: number;
-  inProgress: number;
-  notifications: number;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  lastResultAt: Date | null;
-}
+/** A task's counters row: the same shape the ingest upserts. */
+export type TaskCounters = TaskRow;
 
 export interface TaskRows {
   pushes: UpgradePush[];

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TaskRow as StoredTaskRow } from "@/lib/ingest/task-deltas";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { defaultOrder, type TaskListQuery, type TaskSortKey } from "@/lib/schemas/tasks";
@@ -28,18 +29,8 @@ const SORTS: Record<TaskSortKey, { sql: Prisma.Sql; type: SortType }> = {
   lastSeenAt: { sql: Prisma.raw("t.last_seen_at"), type: "time" },
 };
 
-interface Row {
-  operationId: string;
-  kind: string;
-  appId: string | null;
-  devices: number;
-  succeeded: number;
-  failed: number;
-  inProgress: number;
-  notifications: number;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  lastResultAt: Date | null;
+/** A tasks row as the ingest writes it, plus the value the list is sorted by (for the cursor). */
+interface Row extends StoredTaskRow {
   sortValue: string | number | Date;
 }
 

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError, ERROR_STATUS, RETRY_AFTER_SECONDS, errorBody, isStorageError, type ErrorCode } from "@/lib/http";
 import { GroupCommitter } from "@/lib/ingest/group-commit";
-import { countIgnored, quarantineRequest } from "@/lib/ingest/side-records";
+import { countIgnored, quarantineRequest, type QuarantineRecord } from "@/lib/ingest/side-records";
 import { storeBatch, type StoreResult } from "@/lib/ingest/store-batch";
 import { parseNotification } from "@/lib/notifications/parse";
 import type { ParsedNotification } from "@/lib/notifications/types";
@@ -58,13 +58,13 @@ export async function receiveCallback(input: CallbackInput): Promise<CallbackOut
     return await withDeadline(async () => {
       if (!read.ok) {
         const message = `Body is larger than ${env.CALLBACK_MAX_BYTES} bytes.`;
-        await quarantine(413, "payload_too_large", message, [], contentType, read.size, true, read.bytes);
+        await quarantine({ status: 413, reason: "payload_too_large", message, details: [], contentType, bodySize: read.size, truncated: true, body: read.bytes });
         return fail("payload_too_large", message);
       }
       const parsed = parseNotification(read.bytes);
       if (parsed.type === "refused") {
         const { code, message, details } = parsed.failure;
-        await quarantine(ERROR_STATUS[code], code, message, details, contentType, read.bytes.byteLength, false, read.bytes);
+        await quarantine({ status: ERROR_STATUS[code], reason: code, message, details, contentType, bodySize: read.bytes.byteLength, truncated: false, body: read.bytes });
         return fail(code, message, details);
       }
       if (parsed.type === "ignored") {
@@ -83,9 +83,8 @@ export async function receiveCallback(input: CallbackInput): Promise<CallbackOut
   }
 }
 
-async function quarantine(...args: [number, string, string, { field: string; problem: string }[], string | null, number, boolean, Uint8Array]) {
-  const [status, reason, message, details, contentType, bodySize, truncated, body] = args;
-  await quarantineRequest((await getDb()).prisma, { status, reason, message, details, contentType, bodySize, truncated, body });
+async function quarantine(record: QuarantineRecord) {
+  await quarantineRequest((await getDb()).prisma, record);
 }
 
 async function withDeadline<T>(work: () => Promise<T>): Promise<T> {

@@ -75,6 +75,10 @@ async function openPglite(dir: string, migrations: Awaited<ReturnType<typeof loa
   // PGlite creates only the last path segment itself.
   await mkdir(absolute, { recursive: true });
   const pglite = await PGlite.create(absolute);
+  // PGlite runs PostgreSQL single-user, without a background checkpointer: after an unclean stop the
+  // replayed state lives only in WAL until something checkpoints it. Checkpoint at once, so a second
+  // crash starts recovery from here (one CI run read an empty database back after two kills in a row).
+  await pglite.exec("CHECKPOINT");
   if (migrations.length > 0) {
     const session: SqlSession = {
       exec: async (sql) => void (await pglite.exec(sql)),

@@ -3,7 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 // End-to-end tests against `next build` + `next start` (run the build first). The database is a
 // throwaway PostgreSQL when E2E_DATABASE_URL is set (scripts/test-all.sh creates one), otherwise a
 // fresh PGlite directory per run.
-const PORT = 3210;
+// E2E_PORT lets two checkouts run their browser suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const database: Record<string, string> = process.env.E2E_DATABASE_URL
   ? { DATABASE_URL: process.env.E2E_DATABASE_URL }

@@ -30,6 +30,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   TaskVersion: { operationId: "o", sourceVersion: "1", targetVersion: "2" },
   TaskCounter: { operationId: "o", facet: "error", k1: "5", k2: "no space", k3: "", n: 7 },
   FleetDevice: { deviceId: "d", firstSeenAt: at("2024-01-01T00:00:00Z") },
+  ErrorCodeMeaning: { kind: "software", code: "2", meaning: "m", createdAt: at("2024-01-01T00:00:00Z"), updatedAt: at("2024-01-02T00:00:00Z"), updatedBy: "alice" },
   QuarantinedRequest: {
     id: 5, receivedAt: at("2024-01-01T00:00:00Z"), status: 422, reason: "invalid_notification", message: "m",
     details: [{ field: "deviceId", problem: "p" }], contentType: "application/json", bodySize: 3, truncated: true,

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 // POST /api/callback – a Huawei upgrade push; the receiver decides everything, this only adapts HTTP.
 export async function POST(req: Request): Promise<Response> {
   const out = await receiveCallback({
-    query: new URL(req.url).searchParams,
+    query: new URL(req.url).search,
     headers: req.headers,
     body: req.body as AsyncIterable<Uint8Array> | null,
   });

@@ -1,3 +1,4 @@
+import { allowOnly } from "@/lib/http";
 import { receiveCallback } from "@/lib/receiver/receive-callback";
 
 export const runtime = "nodejs";
@@ -12,3 +13,6 @@ export async function POST(req: Request): Promise<Response> {
   });
   return Response.json(out.body, { status: out.status, headers: out.headers });
 }
+
+// Any other method (also on `npm start`, whose lean path takes POST only): 405 with Allow: POST.
+export const { GET, PUT, DELETE, PATCH } = allowOnly("POST");

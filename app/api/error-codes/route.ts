@@ -1,6 +1,6 @@
 import { deleteErrorCodeMeaning, getErrorCodeDictionary, saveErrorCodeMeaning } from "@/lib/error-codes/dictionary";
 import { dictionaryEditor } from "@/lib/error-codes/editor";
-import { AppError, withErrors } from "@/lib/http";
+import { AppError, allowOnly, withErrors } from "@/lib/http";
 import { parseQuery } from "@/lib/http-query";
 import { zodProblems } from "@/lib/schemas/common";
 import { ErrorCodeKeyQuery, ErrorCodeMeaningInput } from "@/lib/schemas/error-codes";
@@ -32,3 +32,6 @@ export const DELETE = withErrors(async (req: Request) => {
   if (!(await deleteErrorCodeMeaning(q.kind, q.code))) throw new AppError("not_found", "No operator meaning for that code.");
   return new Response(null, { status: 204 });
 });
+
+// Any other method: 405 with Allow.
+export const { POST, PATCH } = allowOnly("GET, HEAD, PUT, DELETE");

@@ -74,8 +74,8 @@ describe("CALLBACK_TOKEN", () => {
   it("refuses to start with a token shorter than 16 characters, naming the variable but not the value", async () => {
     const short = "abc+def/123=";
     const attempt = startProcess(["--conditions=react-server", "--import", "tsx", "server.ts"], {
-      url: "http://127.0.0.1:3309",
-      env: { NEXT_TELEMETRY_DISABLED: "1", PORT: "3309", HOSTNAME: "127.0.0.1", DATABASE_URL: throwaway.url, PGLITE_DIR: undefined, CALLBACK_TOKEN: short },
+      url: "http://127.0.0.1:3312",
+      env: { NEXT_TELEMETRY_DISABLED: "1", PORT: "3312", HOSTNAME: "127.0.0.1", DATABASE_URL: throwaway.url, PGLITE_DIR: undefined, CALLBACK_TOKEN: short },
     });
     const err = (await attempt.then(async (s) => (await s.stop(), null), (e: unknown) => e)) as Error | null;
     expect(err?.message).toContain("server exited early");

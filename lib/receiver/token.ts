@@ -21,7 +21,11 @@ export function hasValidToken(expected: string, rawQuery: string, authorization:
   return ok;
 }
 
-/** The first non-empty `token` parameter: as written, and percent-decoded when that differs. */
+/**
+ * The first non-empty `token` parameter: as written, and percent-decoded when that differs. (Under
+ * plain `next start` the route handler sees Next's re-serialised query, where `%20` has become `+`:
+ * there the two are indistinguishable, which only ever lets the holder of the token in.)
+ */
 function queryTokens(rawQuery: string): string[] {
   const q = rawQuery.startsWith("?") ? rawQuery.slice(1) : rawQuery;
   for (const pair of q.split("&")) {

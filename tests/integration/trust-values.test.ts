@@ -91,7 +91,7 @@ describe.each([
 ])("error codes explain themselves (%s)", (_db, base) => {
   it("shows the documented meaning next to a bare code on the headline, the task, the device and the export", async () => {
     const who = ids();
-    await post(base(), swResult({ ...who, errorCode: "2", description: "" }));
+    await post(base(), swResult({ ...who, errorCode: "2", description: "", resultDesc: "" }));
     const op = encodeURIComponent(who.operationId);
     const documented = { text: "poor signal", source: "huawei_ota" };
     const detail = await getJson<Detail>(base(), `/api/tasks/${op}`);

@@ -91,7 +91,7 @@ test("all-tasks CSV: failed devices of every matching task, by operationId then 
   expect(rows[0]!.join(",")).toBe(CSV_HEADER);
   const expected = [fw, sw].sort().flatMap((op) => failedLatest(truth.get(op)!).map((d) => [op, d] as const));
   expect(rows.slice(1).map((r) => [r[2], r[0]])).toEqual(expected.map(([op, d]) => [op, d.deviceId]));
-  for (const [i, [op, d]] of expected.entries()) expect(rows[i + 1]!.slice(0, 11)).toEqual(expectedRow(d, op));
+  for (const [i, [op, d]] of expected.entries()) expect(rows[i + 1]!.slice(0, 12)).toEqual(expectedRow(d, op));
   // Firmware rows carry statusDesc as resultDesc and no errorCode.
   const fwRow = rows.find((r) => r[2] === fw)!;
   expect(fwRow[7]).toBe("");

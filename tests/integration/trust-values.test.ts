@@ -83,6 +83,13 @@ describe.each([
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("POST");
   });
+
+  it.each(["/api/tasks", "/api/summary", "/api/health", "/api/quarantine", "/api/failed.csv"])("PUT %s answers 405 with Allow: GET, HEAD", async (path) => {
+    const res = await fetch(`${base()}${path}`, { method: "PUT", body: "{}" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("GET, HEAD");
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+  });
 });
 
 describe.each([

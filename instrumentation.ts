@@ -4,6 +4,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Inside a NEXT_RUNTIME test the compiler can drop for the edge build (node:crypto, process.exit).
   if (process.env.NEXT_RUNTIME === "nodejs") (await import("@/lib/auth/log-access")).logAccessMode();
+  if (process.env.NEXT_RUNTIME === "nodejs") (await import("@/lib/env")).checkEnvAtStart();
   const { getDb } = await import("@/lib/db");
   try {
     const db = await getDb();

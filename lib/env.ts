@@ -1,11 +1,16 @@
 import "server-only";
 import { z } from "zod";
+import { MIN_CALLBACK_TOKEN_LENGTH } from "@/lib/receiver/token";
 
 // One parse of the environment for the whole server; invalid values fail loudly at first use.
 const EnvSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).optional(),
   PGLITE_DIR: z.string().trim().min(1).default("./data/pglite"),
-  CALLBACK_TOKEN: z.string().min(1).optional(),
+  // Set means a secret: long enough to be one (npm run auth:callback-token makes one). Checked at start.
+  CALLBACK_TOKEN: z
+    .string()
+    .min(MIN_CALLBACK_TOKEN_LENGTH, `must be at least ${MIN_CALLBACK_TOKEN_LENGTH} characters (npm run auth:callback-token prints one)`)
+    .optional(),
   CALLBACK_MAX_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   PUBLIC_URL: z.string().trim().url().optional(),
   RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
@@ -14,6 +19,16 @@ const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
+
+/** At start: a bad environment (a too-short CALLBACK_TOKEN, …) stops the server with the variable's name, never its value. */
+export function checkEnvAtStart(): void {
+  try {
+    getEnv();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}
 
 export function getEnv(): Env {
   if (!cached) {

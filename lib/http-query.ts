@@ -21,9 +21,16 @@ export function parsePathId(value: string, field: string): string {
 }
 
 /**
- * Page params arrive still percent-encoded in Next 16 (route-handler params arrive decoded): decode
- * once; a segment that is not valid percent-encoding is used as it is.
+ * Decode once, everywhere: Next 16 hands a page component its params still percent-encoded, but
+ * generateMetadata (and route handlers) get them already decoded. Decoding the metadata's copy again
+ * titled device `dev%41pct` "Device devApct". So: pages call decodePageParam(), metadata calls
+ * metadataParam() (tests/integration/trust-values.test.ts checks both against the real server).
  */
+export function metadataParam(decoded: string): string {
+  return decoded;
+}
+
+/** A page component's param: decoded once; a segment that is not valid percent-encoding is used as it is. */
 export function decodePageParam(raw: string): string {
   try {
     return decodeURIComponent(raw);

@@ -8,8 +8,10 @@ export const ERROR_STATUS = {
   invalid_query: 400,
   unauthorized: 401,
   not_found: 404,
+  method_not_allowed: 405,
   payload_too_large: 413,
   invalid_notification: 422,
+  invalid_entry: 422,
   internal: 500,
   storage_unavailable: 503,
 } as const;
@@ -34,6 +36,19 @@ export class AppError extends Error {
 
 export function errorBody(code: ErrorCode, message: string, details?: FieldProblem[]): ErrorBody {
   return { error: details && details.length > 0 ? { code, message, details } : { code, message } };
+}
+
+type MethodHandler = (req: Request) => Response;
+type OtherMethods = Record<"GET" | "POST" | "PUT" | "DELETE" | "PATCH", MethodHandler>;
+
+/**
+ * 405 handlers for the methods a route does not serve, with `Allow` (Next's own 405 has none, and a
+ * client or platform support engineer reading it should not have to guess). `allow` is the header.
+ */
+export function allowOnly(allow: string): OtherMethods {
+  const handler: MethodHandler = () =>
+    Response.json(errorBody("method_not_allowed", `Method not allowed; use ${allow}.`), { status: 405, headers: { Allow: allow } });
+  return { GET: handler, POST: handler, PUT: handler, DELETE: handler, PATCH: handler };
 }
 
 /** Seconds a client should wait before retrying when storage is down. */

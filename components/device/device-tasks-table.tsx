@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CodeMeaning } from "@/components/ui/code-meaning";
 import { OutcomeBadge } from "@/components/ui/outcome-badge";
 import { DeviceText, TableFrame, Td, Th } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/time";
@@ -34,7 +35,10 @@ export function DeviceTasksTable({ rows }: { rows: DeviceTaskRow[] }) {
             <Td><OutcomeBadge outcome={t.outcome} state={t.state} /></Td>
             <Td className="font-mono text-xs"><DeviceText value={t.sourceVersion} /> → <DeviceText value={t.targetVersion} /></Td>
             <Td className="font-mono text-xs"><DeviceText value={t.curVersion} /></Td>
-            <Td><DeviceText value={t.outcome === "succeeded" ? null : t.errorCode} mono /></Td>
+            <Td>
+              <DeviceText value={t.outcome === "succeeded" ? null : t.errorCode} mono />
+              {t.outcome === "succeeded" ? null : <CodeMeaning meaning={t.errorMeaning} />}
+            </Td>
             <Td className="max-w-64 text-xs"><DeviceText value={t.description} /></Td>
             <Td className="text-right tabular-nums">{t.attempts}{t.failedAttempts > 0 ? ` (${t.failedAttempts} failed)` : ""}</Td>
             <Td className="text-xs"><UtcTime iso={t.firstSeenAt} /></Td>

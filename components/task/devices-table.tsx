@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CodeMeaning } from "@/components/ui/code-meaning";
 import { OutcomeBadge, Tag } from "@/components/ui/outcome-badge";
 import { DeviceText, TableFrame, Td, Th } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/time";
@@ -54,7 +55,10 @@ export function DevicesTable({ rows }: { rows: DeviceRow[] }) {
                 </div>
               ) : null}
             </Td>
-            <Td className="max-w-40"><DeviceText value={d.outcome === "succeeded" ? null : d.errorCode} mono /></Td>
+            <Td className="max-w-40">
+              <DeviceText value={d.outcome === "succeeded" ? null : d.errorCode} mono />
+              {d.outcome === "succeeded" ? null : <CodeMeaning meaning={d.errorMeaning} />}
+            </Td>
             <Td className="max-w-72 text-xs"><DeviceText value={d.description ?? d.resultDesc} /></Td>
             <Td className="text-right tabular-nums">
               {d.attempts}

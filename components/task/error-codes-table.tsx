@@ -1,4 +1,5 @@
 "use client";
+import { CodeMeaning } from "@/components/ui/code-meaning";
 import { DeviceText, TableFrame, Td, Th } from "@/components/ui/table";
 import { formatCount, formatRate } from "@/components/ui/format";
 import { NO_ERROR_CODE } from "@/lib/schemas/devices";
@@ -12,6 +13,7 @@ export function ErrorCodesTable({ rows, selected, onSelect }: { rows: ErrorCodeR
       <thead>
         <tr>
           <Th>Error code</Th>
+          <Th>Meaning</Th>
           <Th>Most common description</Th>
           <Th className="text-right">Devices</Th>
           <Th className="text-right">Share of failures</Th>
@@ -34,6 +36,7 @@ export function ErrorCodesTable({ rows, selected, onSelect }: { rows: ErrorCodeR
                   {c.errorCode === null ? <em className="not-italic text-slate-600">{NO_ERROR_CODE}</em> : c.errorCode}
                 </button>
               </Td>
+              <Td className="max-w-64"><CodeMeaning meaning={c.meaning} /></Td>
               <Td className="max-w-md text-xs"><DeviceText value={c.description} /></Td>
               <Td className="text-right tabular-nums">{formatCount(c.devices)}</Td>
               <Td className="text-right tabular-nums">{formatRate(c.share)}</Td>

@@ -11,6 +11,7 @@ import { ResultsChart } from "./results-chart";
 import { TaskDevices } from "./task-devices";
 import { TaskHeadline } from "./task-headline";
 import { TransitionsTable } from "./transitions-table";
+import { WarningsTable } from "./warnings-table";
 
 /** The `/tasks/[operationId]` page: task data (live) above a URL-filtered device list. */
 export function TaskView({ operationId }: { operationId: string }) {
@@ -48,6 +49,9 @@ export function TaskView({ operationId }: { operationId: string }) {
           selected={query}
           onSelect={(t) => update({ sourceVersion: t.sourceVersion ?? undefined, targetVersion: t.targetVersion ?? undefined, cursor: undefined })}
         />
+      </Section>
+      <Section title="Warnings on stored pushes" id="warnings-title">
+        <WarningsTable rows={data.warnings} />
       </Section>
       <Section title="Devices" id="devices-title">
         <TaskDevices operationId={operationId} query={query} update={update} errorCodes={data.errorCodes} transitions={data.transitions} />

@@ -1,3 +1,4 @@
+import { CodeMeaning } from "@/components/ui/code-meaning";
 import { StatCard } from "@/components/ui/stat-card";
 import { formatCount, formatRate } from "@/components/ui/format";
 import { NO_ERROR_CODE } from "@/lib/schemas/devices";
@@ -23,8 +24,9 @@ export function FleetHeadline({ summary }: { summary: FleetSummary }) {
           <ol className="mt-1 space-y-0.5 text-sm" data-testid="fleet-top-errors">
             {summary.topErrorCodes.map((c) => (
               <li key={c.errorCode ?? NO_ERROR_CODE} className="flex justify-between gap-2">
-                <span className="truncate font-mono text-xs" title={c.description ?? undefined}>
-                  {c.errorCode ?? NO_ERROR_CODE}
+                <span className="min-w-0" title={c.description ?? undefined}>
+                  <span className="truncate font-mono text-xs">{c.errorCode ?? NO_ERROR_CODE}</span>
+                  <CodeMeaning meaning={c.meaning} />
                 </span>
                 <span className="tabular-nums text-slate-700">
                   {formatCount(c.devices)} ({formatRate(c.share)})

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { firmwareCampaign, softwareCampaign, uniqueId } from "../support/campaign";
+import { documentedMeaning, meaningCell } from "../../lib/error-codes/documented";
 import { CSV_HEADER, parseCsv, send } from "../support/http";
 import { computeTruth, failedLatest, type DeviceTruth } from "../support/truth";
 
@@ -25,9 +26,11 @@ const cell = (v: unknown) => {
 
 function expectedRow(d: DeviceTruth, operationId: string): string[] {
   const b = d.latest!.body;
+  const kind = b.notifyType === "fwUpgradeResultNotify" ? "firmware" : "software";
+  const code = (b.errorCode ?? (kind === "firmware" ? b.statusDesc : null)) as string | null | undefined;
   return [
     d.deviceId, b.appId, operationId, d.subOperationId, b.sourceVersion, b.targetVersion, b.curVersion,
-    b.errorCode, b.description === "" ? null : b.description, b.resultDesc ?? b.statusDesc,
+    b.errorCode, meaningCell(code == null ? null : documentedMeaning(kind, code)), b.description === "" ? null : b.description, b.resultDesc ?? b.statusDesc,
     new Date(d.latest!.at).toISOString(),
   ].map(cell);
 }
@@ -51,10 +54,10 @@ test("task CSV: headers, header row and one row per latest-FAIL device", async (
   expect(rows.slice(1).map((r) => r[0])).toEqual(expected.map((d) => d.deviceId));
   rows.slice(1).forEach((r, i) => {
     const d = expected[i]!;
-    expect(r.slice(0, 11), d.deviceId).toEqual(expectedRow(d, sw));
-    expect(Date.parse(r[11]!)).not.toBeNaN();
-    expect(r[11]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    expect(r[12]).toBe(String(d.attempts.length));
+    expect(r.slice(0, 12), d.deviceId).toEqual(expectedRow(d, sw));
+    expect(Date.parse(r[12]!)).not.toBeNaN();
+    expect(r[12]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(r[13]).toBe(String(d.attempts.length));
   });
 });
 
@@ -62,7 +65,7 @@ test("formula-leading cells are neutralised and quoting survives commas and quot
   const { text } = await fetchCsv(request, `/api/tasks/${sw}/failed.csv`);
   const hostile = parseCsv(text).find((r) => r[7]?.includes("HYPERLINK"))!;
   expect(hostile[7]).toBe(`'=HYPERLINK("http://x")`);
-  expect(hostile[8]).toBe(`'-2+3 <script>alert(1)</script>, "quoted"`);
+  expect(hostile[9]).toBe(`'-2+3 <script>alert(1)</script>, "quoted"`);
   expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
 });
 
@@ -88,7 +91,7 @@ test("all-tasks CSV: failed devices of every matching task, by operationId then 
   expect(rows[0]!.join(",")).toBe(CSV_HEADER);
   const expected = [fw, sw].sort().flatMap((op) => failedLatest(truth.get(op)!).map((d) => [op, d] as const));
   expect(rows.slice(1).map((r) => [r[2], r[0]])).toEqual(expected.map(([op, d]) => [op, d.deviceId]));
-  for (const [i, [op, d]] of expected.entries()) expect(rows[i + 1]!.slice(0, 11)).toEqual(expectedRow(d, op));
+  for (const [i, [op, d]] of expected.entries()) expect(rows[i + 1]!.slice(0, 12)).toEqual(expectedRow(d, op));
   // Firmware rows carry statusDesc as resultDesc and no errorCode.
   const fwRow = rows.find((r) => r[2] === fw)!;
   expect(fwRow[7]).toBe("");

@@ -55,4 +55,4 @@ export function parseCsv(text: string): string[][] {
 }
 
 export const CSV_HEADER =
-  "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,description,resultDesc,upgradeTime,receivedAt,attempts";
+  "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,errorCodeMeaning,description,resultDesc,upgradeTime,receivedAt,attempts";

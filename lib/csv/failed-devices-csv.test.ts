@@ -5,12 +5,12 @@ import { failedDevicesCsv } from "./failed-devices-csv";
 // The stream's contract without a database: exact bytes for awkward cells, and batches read one at a
 // time, only when the consumer asks (a slow client never makes the server read ahead of it).
 
-const HEADER = "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,description,resultDesc,upgradeTime,receivedAt,attempts";
+const HEADER = "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,errorCodeMeaning,description,resultDesc,upgradeTime,receivedAt,attempts";
 
 function device(i: number, over: Partial<FailedDevice> = {}): FailedDevice {
   return {
     deviceId: `d${String(i).padStart(5, "0")}`, appId: "app", operationId: "op", subOperationId: null, sourceVersion: "V1",
-    targetVersion: "V2", curVersion: "V1", errorCode: "7", description: null, resultDesc: "failed", upgradeTimeRaw: "20261127T080000Z",
+    targetVersion: "V2", curVersion: "V1", errorCode: "7", errorCodeMeaning: "package verification failed (documented meaning (Huawei OTA result code))", description: null, resultDesc: "failed", upgradeTimeRaw: "20261127T080000Z",
     upgradeAt: new Date(Date.UTC(2026, 10, 27, 8)), receivedAt: new Date(Date.UTC(2026, 10, 27, 8, 0, 1, 5)), attempts: 1, ...over,
   };
 }
@@ -38,8 +38,8 @@ describe("failedDevicesCsv", () => {
     const out = await text(failedDevicesCsv(async (after) => (after ? [] : rows)));
     expect(out).toBe(
       `${HEADER}\r\n` +
-        `d00001,app,op,,V1,V2,V1,"'=HYPERLINK(""http://x"")","'-2+3 <script>, ""quoted""",failed,PT5M,2026-11-27T08:00:01.005Z,1\r\n` +
-        `d00002,,op,,V1,V2,'@V1,7,,"line\r\nbreak",2026-11-27T08:00:00.000Z,,3\r\n`,
+        `d00001,app,op,,V1,V2,V1,"'=HYPERLINK(""http://x"")",package verification failed (documented meaning (Huawei OTA result code)),"'-2+3 <script>, ""quoted""",failed,PT5M,2026-11-27T08:00:01.005Z,1\r\n` +
+        `d00002,,op,,V1,V2,'@V1,7,package verification failed (documented meaning (Huawei OTA result code)),,"line\r\nbreak",2026-11-27T08:00:00.000Z,,3\r\n`,
     );
   });
 

@@ -11,6 +11,7 @@ export const FAILED_CSV_COLUMNS = [
   "targetVersion",
   "curVersion",
   "errorCode",
+  "errorCodeMeaning",
   "description",
   "resultDesc",
   "upgradeTime",
@@ -34,6 +35,7 @@ function toCells(d: FailedDevice): (string | number | null)[] {
     d.targetVersion,
     d.curVersion,
     d.errorCode,
+    d.errorCodeMeaning,
     d.description,
     d.resultDesc,
     // A parsed upgrade time in ISO-8601 UTC; a duration or unknown format exactly as the device sent it.

@@ -22,6 +22,7 @@ export const DEVICE_STATE_COLUMNS: ReadonlyArray<readonly [keyof DeviceState, st
   ["resultNotificationId", "result_notification_id"],
   ["firstResult", "first_result"],
   ["firstResultAt", "first_result_at"],
+  ["firstResultReceivedAt", "first_result_received_at"],
   ["firstResultNotificationId", "first_result_notification_id"],
   ["attempts", "attempts"],
   ["failedAttempts", "failed_attempts"],

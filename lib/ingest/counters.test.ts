@@ -7,7 +7,7 @@ const state = (over: Partial<DeviceState>): DeviceState =>
   ({ operationId: "o", deviceId: "d", kind: "software", appId: null, subOperationId: null, outcome: "in_progress", result: null,
     sourceVersion: "1", targetVersion: "2", curVersion: "1", errorCode: null, description: null, resultDesc: null, upgradeTimeRaw: null,
     upgradeAt: null, resultAt: null, resultReceivedAt: null, resultNotificationId: null, firstResult: null, firstResultAt: null,
-    firstResultNotificationId: null, attempts: 0, failedAttempts: 0, state: null, stateReceivedAt: null, stateNotificationId: null,
+    firstResultReceivedAt: null, firstResultNotificationId: null, attempts: 0, failedAttempts: 0, state: null, stateReceivedAt: null, stateNotificationId: null,
     firstSeenAt: at, lastSeenAt: at, ...over }) as DeviceState;
 
 describe("counterKeysOf", () => {

@@ -39,6 +39,11 @@ export function hourKey(e: StoredEvent): CounterKey | null {
   return ["hour", hour, e.n.result, ""];
 }
 
+/** One count per warning of a stored push (a mistyped or missing documented field), per task. */
+export function warningKeys(e: StoredEvent): CounterKey[] {
+  return e.n.warnings.map((w) => ["warning", w.field, w.problem, ""] as const);
+}
+
 export interface CounterDelta {
   operationId: string;
   key: CounterKey;
@@ -61,6 +66,7 @@ export function counterDeltas(changes: { before: DeviceState | null; after: Devi
   for (const e of events) {
     const key = hourKey(e);
     if (key) add(e.n.operationId, key, 1);
+    for (const w of warningKeys(e)) add(e.n.operationId, w, 1);
   }
   // Sorted: concurrent batches lock counter rows in the same order.
   return [...sums.entries()].filter(([, d]) => d.n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);

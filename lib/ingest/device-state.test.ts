@@ -54,3 +54,26 @@ describe("applyEvent", () => {
     expect(s.lastSeenAt.getTime()).toBe(t0 + 30_000);
   });
 });
+
+describe("applyEvent follows the ordering rule (issue examples)", () => {
+  const at = (iso: string) => new Date(iso);
+  const push = (id: number, received: string, r: "SUCCESS" | "FAIL", upgradeAt: Date | null, over: Partial<ParsedNotification> = {}): StoredEvent => ({
+    id,
+    receivedAt: at(received),
+    n: { ...ev({}).n, result: r, upgradeAt, curVersion: r === "SUCCESS" ? "2" : "1", ...over },
+  });
+  it.each([
+    ["an RTC-reset SUCCESS after a dated FAIL", at("2026-11-29T10:00:00Z"), at("1970-01-01T00:05:12Z")],
+    ["a real SUCCESS after a FAIL dated 2099", at("2099-12-31T23:59:59Z"), at("2026-11-29T10:00:30Z")],
+    ["a backlog SUCCESS dated 20 minutes back after an undated FAIL", null, at("2026-11-29T09:41:00Z")],
+  ])("%s: succeeded, first attempt FAIL, nothing contradicts", (_n, failAt, okAt) => {
+    const s = fold([push(1001, "2026-11-29T10:00:01Z", "FAIL", failAt), push(1002, "2026-11-29T10:01:00Z", "SUCCESS", okAt)]);
+    expect(s).toMatchObject({ outcome: "succeeded", result: "SUCCESS", curVersion: "2", firstResult: "FAIL", attempts: 2, failedAttempts: 1 });
+  });
+  it("keeps the plausible device time as the order key and null for an absurd one", () => {
+    const s = fold([push(1003, "2026-11-29T10:00:01Z", "FAIL", at("1970-01-01T00:00:00Z"))]);
+    expect(s.resultAt).toBeNull();
+    expect(s.upgradeAt?.toISOString()).toBe("1970-01-01T00:00:00.000Z");
+    expect(s.firstResultReceivedAt?.toISOString()).toBe("2026-11-29T10:00:01.000Z");
+  });
+});

@@ -1,4 +1,5 @@
 import type { DeviceState } from "@/lib/generated/prisma/browser";
+import { compareArrival, isLaterResult, plausibleDeviceTime } from "@/lib/domain/ordering";
 import type { Outcome, ParsedNotification } from "@/lib/notifications/types";
 
 /** A stored notification: what the reducer needs to place it in time. */
@@ -13,17 +14,17 @@ export interface StoredEvent {
 // a new attempt always starts with a download (China Unicom's edition adds otacreated/RequestDownload).
 const ATTEMPT_START_STATES = new Set(["downloading", "otacreated", "requestdownload"]);
 
-/** (time, id) ordering: upgrade time when it is a time, else arrival; arrival order breaks ties. */
-function isAfter(at: Date, id: number, otherAt: Date | null, otherId: number | null): boolean {
+/** Arrival order of two stored pushes (received_at, then id); a missing other means "after". */
+function arrivedAfter(at: Date, id: number, otherAt: Date | null, otherId: number | null): boolean {
   if (otherAt === null || otherId === null) return true;
-  const d = at.getTime() - otherAt.getTime();
-  return d > 0 || (d === 0 && id > otherId);
+  return compareArrival({ receivedAt: at, id }, { receivedAt: otherAt, id: otherId }) > 0;
 }
 
 /**
- * Folds one new notification into a device's current state in a task. Pure, and order-independent
- * for results: the latest by upgrade time wins however they arrive; a state change that arrives after
- * the latest result and starts a new attempt (a download) means the device is in progress again.
+ * Folds one new notification into a device's current state in a task. Pure. Which result is the
+ * latest and which the first attempt follows the one ordering rule (lib/domain/ordering.ts): device
+ * times only when both are plausible, else arrival order. A state change that arrives after the
+ * latest result and starts a new attempt (a download) means the device is in progress again.
  */
 export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceState {
   const { n } = e;
@@ -50,6 +51,7 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
         resultNotificationId: null,
         firstResult: null,
         firstResultAt: null,
+        firstResultReceivedAt: null,
         firstResultNotificationId: null,
         attempts: 0,
         failedAttempts: 0,
@@ -65,10 +67,14 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
   if (e.receivedAt > s.lastSeenAt) s.lastSeenAt = e.receivedAt;
 
   if (n.event === "result" && n.result) {
-    const at = n.upgradeAt ?? e.receivedAt;
+    // resultAt/firstResultAt hold the plausible device time only (null otherwise): the order key.
+    const incoming = { deviceAt: plausibleDeviceTime(n.upgradeAt, e.receivedAt), receivedAt: e.receivedAt, id: e.id };
     s.attempts += 1;
     if (n.result === "FAIL") s.failedAttempts += 1;
-    if (isAfter(at, e.id, s.resultAt, s.resultNotificationId)) {
+    const latest = s.resultReceivedAt && s.resultNotificationId !== null
+      ? { deviceAt: s.resultAt, receivedAt: s.resultReceivedAt, id: s.resultNotificationId }
+      : null;
+    if (isLaterResult(incoming, latest)) {
       Object.assign(s, {
         result: n.result,
         sourceVersion: n.sourceVersion,
@@ -79,18 +85,22 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
         resultDesc: n.resultDesc,
         upgradeTimeRaw: n.upgradeTimeRaw,
         upgradeAt: n.upgradeAt,
-        resultAt: at,
+        resultAt: incoming.deviceAt,
         resultReceivedAt: e.receivedAt,
         resultNotificationId: e.id,
       });
     }
-    if (s.firstResultAt === null || isAfter(s.firstResultAt, s.firstResultNotificationId ?? 0, at, e.id)) {
+    const first = s.firstResultReceivedAt && s.firstResultNotificationId !== null
+      ? { deviceAt: s.firstResultAt, receivedAt: s.firstResultReceivedAt, id: s.firstResultNotificationId }
+      : null;
+    if (first === null || isLaterResult(first, incoming)) {
       s.firstResult = n.result;
-      s.firstResultAt = at;
+      s.firstResultAt = incoming.deviceAt;
+      s.firstResultReceivedAt = e.receivedAt;
       s.firstResultNotificationId = e.id;
     }
   } else if (n.event === "state") {
-    if (isAfter(e.receivedAt, e.id, s.stateReceivedAt, s.stateNotificationId)) {
+    if (arrivedAfter(e.receivedAt, e.id, s.stateReceivedAt, s.stateNotificationId)) {
       s.state = n.state;
       s.stateReceivedAt = e.receivedAt;
       s.stateNotificationId = e.id;
@@ -103,7 +113,7 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
 export function outcomeOf(s: Pick<DeviceState, "result" | "state" | "stateReceivedAt" | "stateNotificationId" | "resultReceivedAt" | "resultNotificationId">): Outcome {
   if (s.result === null) return "in_progress";
   const active = s.state !== null && ATTEMPT_START_STATES.has(s.state.toLowerCase());
-  if (active && s.stateReceivedAt && isAfter(s.stateReceivedAt, s.stateNotificationId ?? 0, s.resultReceivedAt, s.resultNotificationId)) {
+  if (active && s.stateReceivedAt && arrivedAfter(s.stateReceivedAt, s.stateNotificationId ?? 0, s.resultReceivedAt, s.resultNotificationId)) {
     return "in_progress";
   }
   return s.result === "SUCCESS" ? "succeeded" : "failed";

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 // The task counters recomputed from device_states and notifications in one query: the same
-// definitions as counterKeysOf()/hourKey(). Used to fill counters after a bulk load, and by tests
+// definitions as counterKeysOf()/hourKey()/warningKeys(). Used to fill counters after a bulk load, and by tests
 // to prove the incremental upkeep never drifts.
 export const RECOUNT = Prisma.sql`
   SELECT operation_id, facet, k1, k2, k3, COUNT(*)::int AS n FROM (
@@ -29,6 +29,9 @@ export const RECOUNT = Prisma.sql`
     UNION ALL
       SELECT operation_id, 'hour', to_char(date_trunc('hour', received_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24":00:00.000Z"'), result, ''
       FROM notifications WHERE event = 'result'
+    UNION ALL
+      SELECT n.operation_id, 'warning', COALESCE(w->>'field', ''), COALESCE(w->>'problem', ''), ''
+      FROM notifications n, jsonb_array_elements(n.warnings) w
   ) c
   GROUP BY operation_id, facet, k1, k2, k3`;
 

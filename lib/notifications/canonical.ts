@@ -1,3 +1,5 @@
+import { canonicalNumber, isExactNumber } from "./exact-json";
+
 export const MAX_DEPTH = 32;
 
 export class TooDeepError extends Error {}
@@ -5,6 +7,7 @@ export class TooDeepError extends Error {}
 /** JSON with object keys sorted at every level, so equal content gives equal text. */
 export function canonicalJson(value: unknown, depth = 0): string {
   if (depth > MAX_DEPTH) throw new TooDeepError(`nested deeper than ${MAX_DEPTH} levels`);
+  if (isExactNumber(value)) return canonicalNumber(value);
   if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, depth + 1)).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const obj = value as Record<string, unknown>;

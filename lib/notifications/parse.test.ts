@@ -93,3 +93,36 @@ describe("NUL characters (PostgreSQL text cannot store them)", () => {
     expect(n.rawBody).toContain("\\u0000");
   });
 });
+
+describe("values kept as sent (lossless numbers)", () => {
+  const body = (errorCode: string, extra = "") =>
+    new TextEncoder().encode(`{"notifyType":"swUpgradeResultNotify","deviceId":"d","operationId":"o","swUpgradeResult":"FAIL","errorCode":${errorCode},"curVersion":1.50,"upgradeTime":1705307412${extra}}`);
+
+  it("keeps a 20-digit errorCode and 1.50 digit for digit, with a warning that they were numbers", () => {
+    const n = ok(parseNotification(body("12345678901234567891")));
+    expect(n.errorCode).toBe("12345678901234567891");
+    expect(n.curVersion).toBe("1.50");
+    expect(n.upgradeAt?.toISOString()).toBe("2024-01-15T08:30:12.000Z");
+    expect(n.warnings).toEqual(
+      expect.arrayContaining([
+        { field: "errorCode", problem: "expected a string, got number (stored as text exactly as sent)" },
+        { field: "curVersion", problem: "expected a string, got number (stored as text exactly as sent)" },
+      ]),
+    );
+    expect(n.warnings.map((w) => w.field)).not.toContain("upgradeTime");
+  });
+
+  it("tells apart pushes that differ only beyond float precision; 1.5 and 1.50 are the same content", () => {
+    const a = ok(parseNotification(body("12345678901234567891"))).contentHash;
+    const b = ok(parseNotification(body("12345678901234567892"))).contentHash;
+    expect(a).not.toBe(b);
+    const c = ok(parseNotification(enc({ notifyType: "swUpgradeStateChangeNotify", deviceId: "d", operationId: "o", x: 1.5 })));
+    const d = ok(parseNotification(enc(`{"notifyType":"swUpgradeStateChangeNotify","deviceId":"d","operationId":"o","x":1.50}`)));
+    expect(c.contentHash).toBe(d.contentHash);
+  });
+
+  it("keeps JSON.parse semantics: the last duplicate key wins, exponent numbers are exact text", () => {
+    const n = ok(parseNotification(enc(`{"notifyType":"swUpgradeResultNotify","deviceId":"d","operationId":"o","swUpgradeResult":"FAIL","errorCode":1,"errorCode":2E+3}`)));
+    expect(n.errorCode).toBe("2E+3");
+  });
+});

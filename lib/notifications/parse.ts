@@ -2,6 +2,7 @@ import { z } from "zod";
 import { canonicalJson, TooDeepError } from "./canonical";
 import { createHash } from "node:crypto";
 import { NOTIFY_TYPES, type FieldProblem, type Kind, type NotifyType, type ParsedNotification, type Result } from "./types";
+import { isExactNumber, parseExact } from "./exact-json";
 import { parseUpgradeTime } from "./upgrade-time";
 
 /** Why a body was refused; the HTTP layer maps `code` to a status through its one table. */
@@ -64,7 +65,8 @@ export function parseNotification(bytes: Uint8Array): ParseOutcome {
   }
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    // Numbers keep their exact digits (an errorCode of 12345678901234567891 stays that, not ...7000).
+    body = parseExact(text);
   } catch (err) {
     const problem = err instanceof Error ? err.message : "unparseable";
     return refused("invalid_json", "Body is not valid JSON.", [{ field: "(body)", problem }]);
@@ -169,7 +171,11 @@ class FieldReader {
       this.warn(field, "contains NUL characters (replaced with U+FFFD; the raw body keeps them)");
       return v.replace(NUL, "\uFFFD");
     }
-    if (typeof v === "number" || typeof v === "boolean") {
+    if (isExactNumber(v)) {
+      this.warn(field, "expected a string, got number (stored as text exactly as sent)");
+      return v.value;
+    }
+    if (typeof v === "boolean" || typeof v === "number") {
       this.warn(field, `expected a string, got ${typeof v} (stored as text)`);
       return String(v);
     }
@@ -194,7 +200,8 @@ class FieldReader {
 
   time(field: string): { raw: string | null; at: Date | null } {
     const v = own(this.obj, field);
-    if (typeof v === "number" && Number.isFinite(v)) return parseUpgradeTime(v);
+    // One CN revision of the spec types upgradeTime as a long: a number is no warning.
+    if (isExactNumber(v)) return parseUpgradeTime(v.value);
     if (typeof v === "string" && v.trim() !== "") {
       if (v.length > MAX_INDEXED_LENGTH) {
         this.warn(field, `longer than ${MAX_INDEXED_LENGTH} characters (ignored)`);
@@ -204,7 +211,7 @@ class FieldReader {
       if (parsed.problem) this.warn(field, parsed.problem);
       return parsed;
     }
-    this.warn(field, v === undefined || v === null || v === "" ? "missing" : `expected a string or number, got ${typeof v}`);
+    this.warn(field, v === undefined || v === null || v === "" ? "missing" : `expected a string or number, got ${Array.isArray(v) ? "an array" : typeof v}`);
     return { raw: null, at: null };
   }
 }

@@ -1,16 +1,18 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { meaningOf, type OperatorMeanings } from "@/lib/error-codes/documented";
 import type { Contradiction, DeviceOutcomeValue, DeviceRow } from "@/lib/schemas/responses";
 import { ERROR_CODE_SQL, toIso } from "./sql";
 
 /** Columns of `device_states d` behind one device-list row. */
-export const DEVICE_ROW_SELECT = Prisma.sql`d.device_id AS "deviceId", d.sub_operation_id AS "subOperationId", d.outcome,
+export const DEVICE_ROW_SELECT = Prisma.sql`d.device_id AS "deviceId", d.kind, d.sub_operation_id AS "subOperationId", d.outcome,
   d.state, d.result, d.source_version AS "sourceVersion", d.target_version AS "targetVersion", d.cur_version AS "curVersion",
   ${ERROR_CODE_SQL} AS "errorCode", d.description, d.result_desc AS "resultDesc", d.attempts, d.failed_attempts AS "failedAttempts",
   d.upgrade_time_raw AS "upgradeTime", d.upgrade_at AS "upgradeAt",
   COALESCE(d.result_received_at, d.last_seen_at) AS "receivedAt"`;
 
-export interface DeviceRowRaw extends Omit<DeviceRow, "upgradeAt" | "receivedAt" | "contradiction" | "outcome"> {
+export interface DeviceRowRaw extends Omit<DeviceRow, "upgradeAt" | "receivedAt" | "contradiction" | "outcome" | "errorMeaning"> {
+  kind: string;
   outcome: string;
   upgradeAt: Date | null;
   receivedAt: Date;
@@ -22,9 +24,10 @@ export function contradictionOf(r: Pick<DeviceRow, "result" | "curVersion" | "ta
   return null;
 }
 
-export function toDeviceRow(r: DeviceRowRaw): DeviceRow {
+export function toDeviceRow({ kind, ...r }: DeviceRowRaw, meanings: OperatorMeanings): DeviceRow {
   return {
     ...r,
+    errorMeaning: meaningOf(meanings, kind, r.errorCode),
     outcome: r.outcome as DeviceOutcomeValue,
     upgradeAt: toIso(r.upgradeAt),
     receivedAt: toIso(r.receivedAt),

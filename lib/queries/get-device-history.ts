@@ -1,6 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { plausibleDeviceTime } from "@/lib/domain/ordering";
+import { meaningOf } from "@/lib/error-codes/documented";
+import { loadOperatorMeanings } from "@/lib/error-codes/dictionary";
 import { AppError } from "@/lib/http";
+import type { FieldProblem } from "@/lib/notifications/types";
 import type { DeviceEvent, DeviceHistory, DeviceOutcomeValue } from "@/lib/schemas/responses";
 import { toIso } from "./sql";
 
@@ -12,15 +16,20 @@ export async function getDeviceHistory(deviceId: string): Promise<DeviceHistory>
   const { prisma } = await getDb();
   const states = await prisma.deviceState.findMany({ where: { deviceId }, orderBy: [{ firstSeenAt: "asc" }, { operationId: "asc" }] });
   if (states.length === 0) throw new AppError("not_found", `No notification for deviceId ${JSON.stringify(deviceId)} has been received.`);
-  const [events, eventsTotal] = await Promise.all([
+  const [events, eventsTotal, meanings] = await Promise.all([
     prisma.notification.findMany({
       where: { deviceId },
       orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
       take: DEVICE_EVENTS_LIMIT,
-      omit: { rawBody: true, warnings: true, contentHash: true },
+      omit: { rawBody: true, contentHash: true },
     }),
     prisma.notification.count({ where: { deviceId } }),
+    loadOperatorMeanings(),
   ]);
+  // Which result each task's outcome and first attempt come from: the reducer decided that by the
+  // ordering rule, so the page marks the same rows rather than guessing from the list order.
+  const latestIds = new Set(states.map((s) => s.resultNotificationId));
+  const firstIds = new Set(states.map((s) => s.firstResultNotificationId));
   return {
     deviceId,
     tasks: states.map((s) => ({
@@ -35,6 +44,7 @@ export async function getDeviceHistory(deviceId: string): Promise<DeviceHistory>
       targetVersion: s.targetVersion,
       curVersion: s.curVersion,
       errorCode: s.errorCode ?? (s.kind === "firmware" ? s.resultDesc : null),
+      errorMeaning: meaningOf(meanings, s.kind, s.errorCode ?? (s.kind === "firmware" ? s.resultDesc : null)),
       description: s.description,
       attempts: s.attempts,
       failedAttempts: s.failedAttempts,
@@ -57,10 +67,15 @@ export async function getDeviceHistory(deviceId: string): Promise<DeviceHistory>
         targetVersion: n.targetVersion,
         curVersion: n.curVersion,
         errorCode: n.errorCode,
+        errorMeaning: n.event === "result" ? meaningOf(meanings, n.kind, n.errorCode ?? (n.kind === "firmware" ? n.resultDesc : null)) : null,
         description: n.description,
         resultDesc: n.resultDesc,
         upgradeTime: n.upgradeTimeRaw,
         upgradeAt: toIso(n.upgradeAt),
+        deviceTimeUsed: n.event === "result" && plausibleDeviceTime(n.upgradeAt, n.receivedAt) !== null,
+        latest: n.event === "result" && latestIds.has(n.id),
+        firstAttempt: n.event === "result" && firstIds.has(n.id),
+        warnings: Array.isArray(n.warnings) ? (n.warnings as unknown as FieldProblem[]) : [],
       }),
     ),
     eventsTotal,

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { TaskFilters } from "@/lib/schemas/tasks";
 import type { FleetSummary } from "@/lib/schemas/responses";
+import { loadOperatorMeanings } from "@/lib/error-codes/dictionary";
 import { rate } from "./sql";
 import { errorCodesFrom } from "./task-breakdowns";
 import { readCounters } from "./task-counters";
@@ -27,7 +28,8 @@ export async function getFleetSummary(f: TaskFilters): Promise<FleetSummary> {
         SELECT COUNT(*)::int AS devices FROM (
           SELECT DISTINCT d.device_id FROM device_states d JOIN tasks t ON t.operation_id = d.operation_id
           WHERE ${where}) s`;
-  const codes = errorCodesFrom(await readCounters(["error"], { taskWhere: where }), TOP_ERROR_CODES);
+  const [counters, meanings] = await Promise.all([readCounters(["error"], { taskWhere: where }), loadOperatorMeanings()]);
+  const codes = errorCodesFrom(counters, meanings, TOP_ERROR_CODES);
   const t = totals ?? { tasks: 0, succeeded: 0, failed: 0, inProgress: 0 };
   return {
     tasks: t.tasks,

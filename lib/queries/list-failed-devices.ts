@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { meaningCell, meaningOf } from "@/lib/error-codes/documented";
+import { loadOperatorMeanings } from "@/lib/error-codes/dictionary";
 import { AppError } from "@/lib/http";
 import type { DeviceFilters } from "@/lib/schemas/devices";
 import type { TaskFilters } from "@/lib/schemas/tasks";
@@ -17,6 +19,8 @@ export interface FailedDevice {
   targetVersion: string | null;
   curVersion: string | null;
   errorCode: string | null;
+  /** The code's meaning (operator's or documented), marked with where it comes from. */
+  errorCodeMeaning: string | null;
   description: string | null;
   resultDesc: string | null;
   upgradeTimeRaw: string | null;
@@ -31,7 +35,7 @@ export type FailedBatchReader = (after: FailedKey | null, limit: number) => Prom
 
 const COLUMNS = Prisma.sql`d.device_id AS "deviceId", d.app_id AS "appId", d.operation_id AS "operationId",
   d.sub_operation_id AS "subOperationId", d.source_version AS "sourceVersion", d.target_version AS "targetVersion",
-  d.cur_version AS "curVersion", d.error_code AS "errorCode", d.description, d.result_desc AS "resultDesc",
+  d.cur_version AS "curVersion", d.error_code AS "errorCode", d.kind, d.description, d.result_desc AS "resultDesc",
   d.upgrade_time_raw AS "upgradeTimeRaw", d.upgrade_at AS "upgradeAt", d.result_received_at AS "receivedAt", d.attempts`;
 
 /**
@@ -39,19 +43,31 @@ const COLUMNS = Prisma.sql`d.device_id AS "deviceId", d.app_id AS "appId", d.ope
  * CSV of any size is produced with flat memory. A task scope checks first that the task exists.
  */
 export async function openFailedDevices(scope: FailedScope): Promise<FailedBatchReader> {
+  const read = await openRows(scope);
+  const meanings = await loadOperatorMeanings();
+  return async (after, limit) =>
+    (await read(after, limit)).map(({ kind, ...d }) => ({
+      ...d,
+      errorCodeMeaning: meaningCell(meaningOf(meanings, kind, d.errorCode ?? (kind === "firmware" ? d.resultDesc : null))),
+    }));
+}
+
+type Row = Omit<FailedDevice, "errorCodeMeaning"> & { kind: string };
+
+async function openRows(scope: FailedScope): Promise<(after: FailedKey | null, limit: number) => Promise<Row[]>> {
   const { prisma } = await getDb();
   if ("operationId" in scope) {
     const task = await prisma.task.findUnique({ where: { operationId: scope.operationId }, select: { operationId: true } });
     if (!task) throw new AppError("not_found", `No task with operationId ${JSON.stringify(scope.operationId)} has been received.`);
     const where = deviceWhere(scope.operationId, scope.filters);
-    return (after, limit) => prisma.$queryRaw<FailedDevice[]>`
+    return (after, limit) => prisma.$queryRaw<Row[]>`
       SELECT ${COLUMNS} FROM device_states d
       WHERE ${where} AND d.result = 'FAIL' ${after ? Prisma.sql`AND d.device_id > ${after.deviceId}` : Prisma.empty}
       ORDER BY d.device_id
       LIMIT ${limit}`;
   }
   const where = taskWhere(scope.tasks);
-  return (after, limit) => prisma.$queryRaw<FailedDevice[]>`
+  return (after, limit) => prisma.$queryRaw<Row[]>`
     SELECT ${COLUMNS} FROM device_states d JOIN tasks t ON t.operation_id = d.operation_id
     WHERE ${where} AND d.result = 'FAIL'
       ${after ? Prisma.sql`AND (d.operation_id, d.device_id) > (${after.operationId}::text, ${after.deviceId}::text)` : Prisma.empty}

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { loadOperatorMeanings } from "@/lib/error-codes/dictionary";
 import { AppError } from "@/lib/http";
 import type { DeviceListQuery } from "@/lib/schemas/devices";
 import type { DeviceList } from "@/lib/schemas/responses";
@@ -23,9 +24,10 @@ export async function listTaskDevices(operationId: string, q: DeviceListQuery): 
   const [count] = await prisma.$queryRaw<{ total: number }[]>`
     SELECT COUNT(*)::int AS total FROM device_states d WHERE ${where}`;
   const page = rows.slice(0, q.limit);
+  const meanings = await loadOperatorMeanings();
   const last = page[page.length - 1];
   return {
-    items: page.map(toDeviceRow),
+    items: page.map((r) => toDeviceRow(r, meanings)),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.deviceId]) : null,
     total: count?.total ?? 0,
   };

@@ -1,4 +1,5 @@
-import type { ErrorCodeRow, Timeline, TransitionRow } from "@/lib/schemas/responses";
+import { meaningOf, type OperatorMeanings } from "@/lib/error-codes/documented";
+import type { ErrorCodeRow, Timeline, TransitionRow, WarningRow } from "@/lib/schemas/responses";
 import { rate } from "./sql";
 import { byNullableText, nullable, type CounterRow } from "./task-counters";
 
@@ -42,13 +43,17 @@ export function transitionsFrom(rows: CounterRow[]): TransitionRow[] {
   return list.sort((a, b) => b.devices - a.devices || byNullableText(a.sourceVersion, b.sourceVersion) || byNullableText(a.targetVersion, b.targetVersion));
 }
 
-/** Failed devices by error code, each with its most common description, biggest first. */
-export function errorCodesFrom(rows: CounterRow[], limit = Infinity): ErrorCodeRow[] {
-  const byCode = new Map<string, { errorCode: string | null; devices: number; descriptions: Map<string, number> }>();
+/**
+ * Failed devices by error code, each with its most common description and its meaning (an operator's,
+ * else the documented one for the kind of task that reported it: software first), biggest first.
+ */
+export function errorCodesFrom(rows: CounterRow[], meanings: OperatorMeanings, limit = Infinity): ErrorCodeRow[] {
+  const byCode = new Map<string, { errorCode: string | null; devices: number; software: boolean; descriptions: Map<string, number> }>();
   for (const r of rows) {
     if (r.facet !== "error") continue;
-    const c = byCode.get(r.k1) ?? { errorCode: nullable(r.k1), devices: 0, descriptions: new Map<string, number>() };
+    const c = byCode.get(r.k1) ?? { errorCode: nullable(r.k1), devices: 0, software: false, descriptions: new Map<string, number>() };
     c.devices += r.n;
+    c.software ||= r.kind !== "firmware";
     if (r.k2 !== "") c.descriptions.set(r.k2, (c.descriptions.get(r.k2) ?? 0) + r.n);
     byCode.set(r.k1, c);
   }
@@ -56,7 +61,21 @@ export function errorCodesFrom(rows: CounterRow[], limit = Infinity): ErrorCodeR
   return [...byCode.values()]
     .sort((a, b) => b.devices - a.devices || byNullableText(a.errorCode, b.errorCode))
     .slice(0, limit)
-    .map((c) => ({ errorCode: c.errorCode, description: mostCommon(c.descriptions), devices: c.devices, share: rate(c.devices, failed) ?? 0 }));
+    .map((c) => ({
+      errorCode: c.errorCode,
+      description: mostCommon(c.descriptions),
+      meaning: meaningOf(meanings, c.software ? "software" : "firmware", c.errorCode),
+      devices: c.devices,
+      share: rate(c.devices, failed) ?? 0,
+    }));
+}
+
+/** Warnings of the task's stored pushes (a documented field missing or mistyped), most frequent first. */
+export function warningsFrom(rows: CounterRow[]): WarningRow[] {
+  return rows
+    .filter((r) => r.facet === "warning")
+    .map((r) => ({ field: r.k1, problem: r.k2, notifications: r.n }))
+    .sort((a, b) => b.notifications - a.notifications || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0) || (a.problem < b.problem ? -1 : 1));
 }
 
 function mostCommon(counts: Map<string, number>): string | null {

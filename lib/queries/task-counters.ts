@@ -6,6 +6,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export interface CounterRow {
   operationId: string;
   facet: string;
+  /** The task's kind (software | firmware): which documented code list applies. */
+  kind: string;
   k1: string;
   k2: string;
   k3: string;
@@ -19,8 +21,8 @@ export async function readCounters(facets: string[], scope: { operationId: strin
     ? Prisma.sql`c.operation_id = ${scope.operationId}`
     : Prisma.sql`c.operation_id IN (SELECT t.operation_id FROM tasks t WHERE ${scope.taskWhere})`;
   return prisma.$queryRaw<CounterRow[]>`
-    SELECT c.operation_id AS "operationId", c.facet, c.k1, c.k2, c.k3, c.n
-    FROM task_counters c
+    SELECT c.operation_id AS "operationId", c.facet, t.kind, c.k1, c.k2, c.k3, c.n
+    FROM task_counters c JOIN tasks t ON t.operation_id = c.operation_id
     WHERE c.facet IN (${Prisma.join(facets)}) AND ${where} AND c.n <> 0`;
 }
 

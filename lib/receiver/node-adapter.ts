@@ -7,9 +7,9 @@ import { receiveCallback } from "./receive-callback";
  * route handler calls, skipping the framework's per-request work (routing, web Request/Response).
  */
 export async function handleCallbackNode(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://localhost");
+  const rawUrl = req.url ?? "/";
   const out = await receiveCallback({
-    query: url.searchParams,
+    query: rawUrl.includes("?") ? rawUrl.slice(rawUrl.indexOf("?")) : "",
     headers: {
       get: (name) => {
         const v = req.headers[name.toLowerCase()];

@@ -12,7 +12,8 @@ import { hasValidToken } from "./token";
 
 /** Framework-free request: any adapter (route handler, node:http) can fill it in. */
 export interface CallbackInput {
-  query: URLSearchParams;
+  /** The query string exactly as sent (the token is compared as written, see token.ts). */
+  query: string;
   headers: { get(name: string): string | null };
   body: AsyncIterable<Uint8Array> | null;
 }

@@ -61,3 +61,8 @@ export function deviceKey(deviceId: string): string {
 export function quarantineKey(q: { cursor?: string; limit?: number }): string {
   return apiUrl("/api/quarantine", { cursor: q.cursor, limit: q.limit });
 }
+
+/** The error-code dictionary (documented codes and operators' meanings). */
+export function errorCodesKey(): string {
+  return "/api/error-codes";
+}

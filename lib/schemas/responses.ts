@@ -31,11 +31,25 @@ export interface TaskRow {
   versions: VersionPair[];
 }
 
+/** What a result code means: an operator's entry, or the documented list it comes from. */
+export interface CodeMeaning {
+  text: string;
+  source: "operator" | "huawei_ota" | "lwm2m";
+}
+
+/** A documented field of stored pushes that was missing or mistyped, and how many pushes had it. */
+export interface WarningRow {
+  field: string;
+  problem: string;
+  notifications: number;
+}
+
 export interface ErrorCodeRow {
   /** errorCode (software) or statusDesc (firmware); null when the device sent neither. */
   errorCode: string | null;
   /** The most common description among those devices. */
   description: string | null;
+  meaning: CodeMeaning | null;
   devices: number;
   /** devices ÷ failed devices in scope */
   share: number;
@@ -112,6 +126,8 @@ export interface TaskDetail {
   timeline: Timeline;
   transitions: TransitionRow[];
   errorCodes: ErrorCodeRow[];
+  /** Warnings of this task's stored pushes, counted per field and problem. */
+  warnings: WarningRow[];
 }
 
 export type Contradiction = "success_not_on_target" | "fail_on_target";
@@ -127,6 +143,7 @@ export interface DeviceRow {
   curVersion: string | null;
   /** errorCode, or statusDesc for firmware */
   errorCode: string | null;
+  errorMeaning: CodeMeaning | null;
   description: string | null;
   resultDesc: string | null;
   attempts: number;
@@ -155,6 +172,7 @@ export interface DeviceTaskRow {
   targetVersion: string | null;
   curVersion: string | null;
   errorCode: string | null;
+  errorMeaning: CodeMeaning | null;
   description: string | null;
   attempts: number;
   failedAttempts: number;
@@ -177,10 +195,19 @@ export interface DeviceEvent {
   targetVersion: string | null;
   curVersion: string | null;
   errorCode: string | null;
+  errorMeaning: CodeMeaning | null;
   description: string | null;
   resultDesc: string | null;
   upgradeTime: string | null;
   upgradeAt: string | null;
+  /** For results: whether upgradeAt is a plausible device time, i.e. used to order this result (README "Order"). */
+  deviceTimeUsed: boolean;
+  /** For results: this is the device's latest result in its task (the one its outcome comes from). */
+  latest: boolean;
+  /** For results: this is the device's first attempt in its task. */
+  firstAttempt: boolean;
+  /** Documented fields that were missing or mistyped in this push. */
+  warnings: { field: string; problem: string }[];
 }
 
 export interface DeviceHistory {

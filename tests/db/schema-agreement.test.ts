@@ -19,7 +19,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     sourceVersion: "1", targetVersion: "2", curVersion: "1", errorCode: "5", description: "x", resultDesc: "y",
     upgradeTimeRaw: "r", upgradeAt: at("2024-01-02T00:00:00Z"), resultAt: at("2024-01-02T00:00:00Z"),
     resultReceivedAt: at("2024-01-02T00:00:01Z"), resultNotificationId: 7, firstResult: "SUCCESS",
-    firstResultAt: at("2024-01-01T00:00:00Z"), firstResultNotificationId: 3, attempts: 4, failedAttempts: 2, state: "updating",
+    firstResultAt: at("2024-01-01T00:00:00Z"), firstResultReceivedAt: at("2024-01-01T00:00:03Z"), firstResultNotificationId: 3, attempts: 4, failedAttempts: 2, state: "updating",
     stateReceivedAt: at("2024-01-02T00:00:02Z"), stateNotificationId: 9, firstSeenAt: at("2024-01-01T00:00:00Z"),
     lastSeenAt: at("2024-01-03T00:00:00Z"),
   },
@@ -30,6 +30,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   TaskVersion: { operationId: "o", sourceVersion: "1", targetVersion: "2" },
   TaskCounter: { operationId: "o", facet: "error", k1: "5", k2: "no space", k3: "", n: 7 },
   FleetDevice: { deviceId: "d", firstSeenAt: at("2024-01-01T00:00:00Z") },
+  ErrorCodeMeaning: { kind: "software", code: "2", meaning: "m", createdAt: at("2024-01-01T00:00:00Z"), updatedAt: at("2024-01-02T00:00:00Z"), updatedBy: "alice" },
   QuarantinedRequest: {
     id: 5, receivedAt: at("2024-01-01T00:00:00Z"), status: 422, reason: "invalid_notification", message: "m",
     details: [{ field: "deviceId", problem: "p" }], contentType: "application/json", bodySize: 3, truncated: true,

@@ -1,5 +1,5 @@
 import { csvResponse, failedCsvFilename, failedDevicesCsv } from "@/lib/csv/failed-devices-csv";
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 import { parseQuery } from "@/lib/http-query";
 import { openFailedDevices } from "@/lib/queries/list-failed-devices";
 import { TaskFiltersSchema } from "@/lib/schemas/tasks";
@@ -13,3 +13,6 @@ export const GET = withErrors(async (req: Request) => {
   const read = await openFailedDevices({ tasks });
   return csvResponse(failedDevicesCsv(read), failedCsvFilename("all"));
 });
+
+// Any other method: 405 with Allow.
+export const { POST, PUT, DELETE, PATCH } = allowOnly("GET, HEAD");

@@ -1,4 +1,4 @@
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 import { parseQuery } from "@/lib/http-query";
 import { listQuarantine } from "@/lib/queries/list-quarantine";
 import { QuarantineQuerySchema } from "@/lib/schemas/quarantine";
@@ -11,3 +11,6 @@ export const GET = withErrors(async (req: Request) => {
   const query = parseQuery(QuarantineQuerySchema, req);
   return Response.json(await listQuarantine(query));
 });
+
+// Any other method: 405 with Allow.
+export const { POST, PUT, DELETE, PATCH } = allowOnly("GET, HEAD");

@@ -1,4 +1,4 @@
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 import { parseQuery } from "@/lib/http-query";
 import { getFleetSummary } from "@/lib/queries/get-fleet-summary";
 import { TaskFiltersSchema } from "@/lib/schemas/tasks";
@@ -11,3 +11,6 @@ export const GET = withErrors(async (req: Request) => {
   const filters = parseQuery(TaskFiltersSchema, req);
   return Response.json(await getFleetSummary(filters));
 });
+
+// Any other method: 405 with Allow.
+export const { POST, PUT, DELETE, PATCH } = allowOnly("GET, HEAD");

@@ -1,4 +1,4 @@
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 import { parseQuery } from "@/lib/http-query";
 import { listTasks } from "@/lib/queries/list-tasks";
 import { TaskListQuerySchema } from "@/lib/schemas/tasks";
@@ -11,3 +11,6 @@ export const GET = withErrors(async (req: Request) => {
   const query = parseQuery(TaskListQuerySchema, req);
   return Response.json(await listTasks(query));
 });
+
+// Any other method: 405 with Allow.
+export const { POST, PUT, DELETE, PATCH } = allowOnly("GET, HEAD");

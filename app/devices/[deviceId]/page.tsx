@@ -4,14 +4,14 @@ import { connection } from "next/server";
 import { DeviceView } from "@/components/device/device-view";
 import { SwrProvider } from "@/components/swr-provider";
 import { AppError } from "@/lib/http";
-import { decodePageParam } from "@/lib/http-query";
+import { decodePageParam, metadataParam } from "@/lib/http-query";
 import { getDeviceHistory } from "@/lib/queries/get-device-history";
 import { deviceKey } from "@/lib/schemas/api-url";
 
 type Props = { params: Promise<{ deviceId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Device ${decodePageParam((await params).deviceId)}` };
+  return { title: `Device ${metadataParam((await params).deviceId)}` };
 }
 
 export default async function DevicePage({ params }: Props) {

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { SwrProvider } from "@/components/swr-provider";
 import { TaskView } from "@/components/task/task-view";
 import { AppError } from "@/lib/http";
-import { decodePageParam } from "@/lib/http-query";
+import { decodePageParam, metadataParam } from "@/lib/http-query";
 import { getTaskDetail } from "@/lib/queries/get-task-detail";
 import { listTaskDevices } from "@/lib/queries/list-task-devices";
 import { taskDevicesKey, taskKey } from "@/lib/schemas/api-url";
@@ -17,7 +17,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Task ${decodePageParam((await params).operationId)}` };
+  return { title: `Task ${metadataParam((await params).operationId)}` };
 }
 
 export default async function TaskPage({ params, searchParams }: Props) {

@@ -1,4 +1,4 @@
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 import { parsePathId } from "@/lib/http-query";
 import { getDeviceHistory } from "@/lib/queries/get-device-history";
 
@@ -12,3 +12,6 @@ export const GET = withErrors(async (_req: Request, ctx: Ctx) => {
   const deviceId = parsePathId((await ctx.params).deviceId, "deviceId");
   return Response.json(await getDeviceHistory(deviceId));
 });
+
+// Any other method: 405 with Allow.
+export const { POST, PUT, DELETE, PATCH } = allowOnly("GET, HEAD");

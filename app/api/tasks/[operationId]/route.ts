@@ -1,4 +1,4 @@
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 import { parsePathId } from "@/lib/http-query";
 import { getTaskDetail } from "@/lib/queries/get-task-detail";
 
@@ -12,3 +12,6 @@ export const GET = withErrors(async (_req: Request, ctx: Ctx) => {
   const operationId = parsePathId((await ctx.params).operationId, "operationId");
   return Response.json(await getTaskDetail(operationId));
 });
+
+// Any other method: 405 with Allow.
+export const { POST, PUT, DELETE, PATCH } = allowOnly("GET, HEAD");

@@ -1,4 +1,4 @@
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 import { parsePathId, parseQuery } from "@/lib/http-query";
 import { listTaskDevices } from "@/lib/queries/list-task-devices";
 import { DeviceListQuerySchema } from "@/lib/schemas/devices";
@@ -14,3 +14,6 @@ export const GET = withErrors(async (req: Request, ctx: Ctx) => {
   const query = parseQuery(DeviceListQuerySchema, req);
   return Response.json(await listTaskDevices(operationId, query));
 });
+
+// Any other method: 405 with Allow.
+export const { POST, PUT, DELETE, PATCH } = allowOnly("GET, HEAD");

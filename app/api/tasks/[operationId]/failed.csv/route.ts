@@ -1,5 +1,5 @@
 import { csvResponse, failedCsvFilename, failedDevicesCsv } from "@/lib/csv/failed-devices-csv";
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 import { parsePathId, parseQuery } from "@/lib/http-query";
 import { openFailedDevices } from "@/lib/queries/list-failed-devices";
 import { DeviceFiltersSchema } from "@/lib/schemas/devices";
@@ -16,3 +16,6 @@ export const GET = withErrors(async (req: Request, ctx: Ctx) => {
   const read = await openFailedDevices({ operationId, filters });
   return csvResponse(failedDevicesCsv(read), failedCsvFilename(operationId));
 });
+
+// Any other method: 405 with Allow.
+export const { POST, PUT, DELETE, PATCH } = allowOnly("GET, HEAD");

@@ -1,0 +1,43 @@
+"use client";
+import { useState } from "react";
+import { Field, selectClass } from "@/components/ui/search-input";
+
+/** Adds or overrides one meaning; the same code again replaces it. */
+export function MeaningForm({ onSave }: { onSave: (e: { kind: string; code: string; meaning: string }) => Promise<void> }) {
+  const [kind, setKind] = useState("software");
+  const [code, setCode] = useState("");
+  const [meaning, setMeaning] = useState("");
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      aria-label="Add or override a meaning"
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        setBusy(true);
+        void onSave({ kind, code, meaning }).finally(() => {
+          setBusy(false);
+          setCode("");
+          setMeaning("");
+        });
+      }}
+    >
+      <Field id="meaning-kind" label="Kind">
+        <select id="meaning-kind" className={selectClass} value={kind} onChange={(e) => setKind(e.target.value)}>
+          <option value="software">software</option>
+          <option value="firmware">firmware</option>
+        </select>
+      </Field>
+      <Field id="meaning-code" label="Code">
+        <input id="meaning-code" required maxLength={256} className={`${selectClass} w-28 font-mono`} value={code} onChange={(e) => setCode(e.target.value)} />
+      </Field>
+      <Field id="meaning-text" label="Meaning">
+        <input id="meaning-text" required maxLength={500} className={`${selectClass} w-96`} value={meaning} onChange={(e) => setMeaning(e.target.value)} />
+      </Field>
+      <button type="submit" disabled={busy}
+        className="rounded bg-blue-700 px-3 py-1 text-sm text-white hover:bg-blue-800 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-blue-600">
+        Save
+      </button>
+    </form>
+  );
+}

@@ -1,7 +1,9 @@
+import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { FailedDevice, FailedKey } from "@/lib/queries/list-failed-devices";
+import { inlineText, rawCells } from "@/tests/support/xlsx";
 import { TRUNCATED_MARK, XLSX_MAX_CELL_CHARS } from "./cell-text";
 import { FAILED_SHEET, FAILED_XLSX_HEADERS, failedDevicesXlsx } from "./failed-devices-xlsx";
 
@@ -30,26 +32,6 @@ const about = { operationId: "op", filters: { errorCode: "0012", outcome: undefi
 async function build(rows: FailedDevice[]) {
   return Buffer.from(await new Response(failedDevicesXlsx(reader(rows), about)).arrayBuffer());
 }
-
-const decodeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
-    .replace(/&amp;/g, "&")
-    // ECMA-376 ST_Xstring: _xHHHH_ is the character HHHH (so _x005F_ is "_").
-    .replace(/_x([0-9A-F]{4})_/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
-
-interface RawCell { ref: string; col: string; row: number; type: string | null; xml: string }
-
-function rawCells(sheetXml: string): RawCell[] {
-  const cells: RawCell[] = [];
-  for (const m of sheetXml.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    cells.push({ ref: m[1]! + m[2]!, col: m[1]!, row: Number(m[2]), type: /\bt="([^"]+)"/.exec(m[3]!)?.[1] ?? null, xml: m[4] ?? "" });
-  }
-  return cells;
-}
-
-/** The text of an inline-string cell: its runs' <t> contents joined and decoded. */
-const inlineText = (c: RawCell) => decodeXml([...c.xml.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((m) => m[1]).join(""));
 
 const HOSTILE: Record<string, string> = {
   imei: "868533041234567",
@@ -167,16 +149,15 @@ describe("failedDevicesXlsx", () => {
   });
 
   it("reads ahead only as far as the client takes, and stops reading when the client goes away", { timeout: 60_000 }, async () => {
-    const all = Array.from({ length: 60_000 }, (_, i) => device(i, { description: `row ${i} ${"z".repeat(i % 50)}` }));
+    // Random text compresses badly, so the zip's output (bounded buffers) fills as fast as its input.
+    const all = Array.from({ length: 60_000 }, (_, i) => device(i, { description: randomBytes(48).toString("hex") }));
     const calls: (FailedKey | null)[] = [];
     const stream = failedDevicesXlsx(reader(all, calls), about).getReader();
     await stream.read();
-    await new Promise((r) => setTimeout(r, 2_000));
+    await new Promise((r) => setTimeout(r, 3_000));
     const whilePaused = calls.length;
-    await new Promise((r) => setTimeout(r, 1_000));
-    // 60 batches exist; a paused client holds the writer after a bounded number of them, and it stays held.
-    expect(whilePaused).toBeLessThan(30);
-    expect(calls.length).toBe(whilePaused);
+    // 60 batches exist; a paused client holds the writer after a few of them.
+    expect(whilePaused).toBeLessThan(12);
     await stream.cancel();
     await new Promise((r) => setTimeout(r, 300));
     expect(calls.length).toBeLessThanOrEqual(whilePaused + 1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FailedDevice, FailedKey } from "@/lib/queries/list-failed-devices";
 import { FAILED_CSV_COLUMNS, failedDevicesCsv } from "./failed-devices-csv";
+import { parseLikeASpreadsheet } from "@/tests/support/spreadsheet-csv";
 
 // The stream's contract without a database: exact bytes for awkward cells, and batches read one at a
 // time, only when the consumer asks (a slow client never makes the server read ahead of it).
@@ -31,28 +32,6 @@ const bytes = async (s: ReadableStream<Uint8Array>) => new Uint8Array(await new 
 // Response.text() would swallow the BOM: decode keeping it.
 const text = async (s: ReadableStream<Uint8Array>) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await bytes(s));
 
-/** An RFC 4180 reader that, like Excel and LibreOffice, also ends a row at a lone CR or LF outside quotes. */
-function parseLikeASpreadsheet(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i]!;
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" || c === "\n") {
-      if (c === "\r" && csv[i + 1] === "\n") i++;
-      row.push(cell), rows.push(row), (row = []), (cell = "");
-    } else cell += c;
-  }
-  if (cell !== "" || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 const LEADS = ["=", "+", "-", "@", "\t", "\r"] as const;
 const TEXT_FIELDS = ["deviceId", "appId", "operationId", "subOperationId", "sourceVersion", "targetVersion", "curVersion", "errorCode", "description", "resultDesc", "upgradeTimeRaw"] as const;

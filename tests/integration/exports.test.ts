@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { post, swResult, swState } from "../fixtures/pushes";
 import { cellText, loadWorkbook, rawCells, rawRows, unzipXml } from "../support/xlsx";
+import { parseLikeASpreadsheet } from "../support/spreadsheet-csv";
 
 // The failed-devices exports and the retry list over real HTTP, on both database kinds: the values
 // Excel used to mangle, every formula lead (at the start and after a lone LF or CR), Chinese text.
@@ -10,28 +11,6 @@ const HEADER = "deviceId,appId,operationId,subOperationId,sourceVersion,targetVe
 const LEADS = ["=", "+", "-", "@", "\t", "\r"];
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** An RFC 4180 reader that, like a spreadsheet, also ends a row at a lone CR or LF outside quotes. */
-function parseLikeASpreadsheet(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i]!;
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" || c === "\n") {
-      if (c === "\r" && csv[i + 1] === "\n") i++;
-      row.push(cell), rows.push(row), (row = []), (cell = "");
-    } else cell += c;
-  }
-  if (cell !== "" || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 const guard = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { softwareCampaign, swResult, uniqueId } from "../support/campaign";
 import { parseCsv, send } from "../support/http";
+import { screenshot } from "../support/screenshot";
 import { failedLatest, taskTruth } from "../support/truth";
 import { loadWorkbook, rawRows, unzipXml } from "@/tests/support/xlsx";
 
@@ -33,7 +34,7 @@ async function download(page: Page, testId: string) {
   return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
 }
 
-test("CSV, Excel and the retry list hold the devices of the filtered table", async ({ page }) => {
+test("CSV, Excel and the retry list hold the devices of the filtered table", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await page.goto(`/tasks/${op}`);
   await expect(page.getByTestId("retry-definition")).toContainText("latest outcome is failed");
@@ -42,6 +43,7 @@ test("CSV, Excel and the retry list hold the devices of the filtered table", asy
   const failed = [...truth.devices.values()].filter((d) => d.outcome === "failed").map((d) => d.deviceId).sort();
   const shown = await tableIds(page, failed.length);
   expect(shown).toEqual(failed);
+  await screenshot(page, testInfo, "task-exports");
 
   const csv = await download(page, "task-csv-link");
   expect(csv.name).toBe(`failed-devices-${op}-${today}.csv`);

@@ -2,18 +2,19 @@
 import { useCallback } from "react";
 import { useKeysetPages } from "@/components/hooks/use-keyset-pages";
 import { useTaskDevices } from "@/components/hooks/use-task-devices";
+import { FailedExportLinks, RetryListLink } from "@/components/exports/export-links";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatCount } from "@/components/ui/format";
 import { Pager } from "@/components/ui/pager";
 import { Field, SearchInput, selectClass } from "@/components/ui/search-input";
-import { taskFailedCsvUrl } from "@/lib/schemas/api-url";
+import { taskFailedCsvUrl, taskFailedXlsxUrl, taskRetryListUrl } from "@/lib/schemas/api-url";
 import { NO_ERROR_CODE, type DeviceListQuery } from "@/lib/schemas/devices";
 import type { ErrorCodeRow, TransitionRow } from "@/lib/schemas/responses";
 import { DevicesTable } from "./devices-table";
 
 type Patch = Record<string, string | undefined>;
 
-/** The device list of one task: filters (URL), CSV export with the same filters, table, pager. */
+/** The device list of one task: filters (URL), exports (CSV, Excel, retry list) with the same filters, table, pager. */
 export function TaskDevices({
   operationId,
   query,
@@ -78,14 +79,15 @@ export function TaskDevices({
           </Field>
           <SearchInput id="device-search" label="deviceId contains" value={query.deviceId} onChange={(v) => set({ deviceId: v })} />
         </form>
-        <a
-          href={taskFailedCsvUrl(operationId, query)}
-          download
-          data-testid="task-csv-link"
-          className="ml-auto rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
-        >
-          Export failed devices (CSV)
-        </a>
+        <div className="ml-auto flex flex-col items-end gap-1">
+          <FailedExportLinks
+            label="Export failed devices"
+            csvUrl={taskFailedCsvUrl(operationId, query)}
+            xlsxUrl={taskFailedXlsxUrl(operationId, query)}
+            testIdPrefix="task"
+          />
+          <RetryListLink url={taskRetryListUrl(operationId, query)} />
+        </div>
       </div>
       {devices.error ? <ErrorNotice error={devices.error} what="the devices" /> : null}
       {devices.data && devices.data.items.length === 0 ? (

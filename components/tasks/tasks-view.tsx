@@ -4,10 +4,11 @@ import { useFleetSummary } from "@/components/hooks/use-fleet-summary";
 import { useKeysetPages } from "@/components/hooks/use-keyset-pages";
 import { useTasks } from "@/components/hooks/use-tasks";
 import { useUrlState } from "@/components/hooks/use-url-state";
+import { FailedExportLinks } from "@/components/exports/export-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Pager } from "@/components/ui/pager";
-import { allFailedCsvUrl } from "@/lib/schemas/api-url";
+import { allFailedCsvUrl, allFailedXlsxUrl } from "@/lib/schemas/api-url";
 import { defaultOrder, TaskListQuerySchema, type TaskSortKey } from "@/lib/schemas/tasks";
 import { FleetHeadline } from "./fleet-headline";
 import { TasksFilters } from "./tasks-filters";
@@ -39,13 +40,7 @@ export function TasksView({ callbackUrl }: { callbackUrl: string }) {
       {summary.data ? <FleetHeadline summary={summary.data} /> : <div className="h-20 animate-pulse rounded-md bg-slate-200" />}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <TasksFilters query={query} onChange={update} />
-        <a
-          href={allFailedCsvUrl(query)}
-          download
-          className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
-        >
-          Export failed devices of these tasks (CSV)
-        </a>
+        <FailedExportLinks label="Export failed devices of these tasks" csvUrl={allFailedCsvUrl(query)} xlsxUrl={allFailedXlsxUrl(query)} testIdPrefix="all" />
       </div>
       {tasks.error ? <ErrorNotice error={tasks.error} what="the tasks" /> : null}
       {tasks.data && tasks.data.items.length === 0 ? (

@@ -45,7 +45,9 @@ test("task CSV: headers, header row and one row per latest-FAIL device", async (
   const { res, text } = await fetchCsv(request, `/api/tasks/${sw}/failed.csv`);
   expect(res.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect(res.headers()["content-disposition"]).toBe(`attachment; filename="failed-devices-${sw}-${today}.csv"`);
-  expect(text.startsWith(`${CSV_HEADER}\r\n`)).toBe(true);
+  // A UTF-8 BOM first, so Excel in any locale reads UTF-8 (Playwright's text() keeps it).
+  expect(text.startsWith(`\uFEFF${CSV_HEADER}\r\n`)).toBe(true);
+  expect([...(await res.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = parseCsv(text);
   expect(rows[0]!.join(",")).toBe(CSV_HEADER);
   const expected = failedLatest(truth.get(sw)!);

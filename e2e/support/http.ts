@@ -21,8 +21,9 @@ export async function getJson<T>(request: APIRequestContext, url: string, status
   return (await res.json()) as T;
 }
 
-/** A tiny RFC 4180 reader for checking the CSV (quoted fields, doubled quotes, CRLF). */
-export function parseCsv(text: string): string[][] {
+/** A tiny RFC 4180 reader for checking the CSV (quoted fields, doubled quotes, CRLF); a leading BOM is skipped. */
+export function parseCsv(input: string): string[][] {
+  const text = input.replace(/^\uFEFF/, "");
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FailedDevice, FailedKey } from "@/lib/queries/list-failed-devices";
-import { failedDevicesCsv } from "./failed-devices-csv";
+import { FAILED_CSV_COLUMNS, failedDevicesCsv } from "./failed-devices-csv";
+import { parseLikeASpreadsheet } from "@/tests/support/spreadsheet-csv";
 
 // The stream's contract without a database: exact bytes for awkward cells, and batches read one at a
 // time, only when the consumer asks (a slow client never makes the server read ahead of it).
@@ -27,7 +28,13 @@ function fakeReader(total: number) {
   return { read, calls };
 }
 
-const text = (s: ReadableStream<Uint8Array>) => new Response(s).text();
+const bytes = async (s: ReadableStream<Uint8Array>) => new Uint8Array(await new Response(s).arrayBuffer());
+// Response.text() would swallow the BOM: decode keeping it.
+const text = async (s: ReadableStream<Uint8Array>) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await bytes(s));
+
+
+const LEADS = ["=", "+", "-", "@", "\t", "\r"] as const;
+const TEXT_FIELDS = ["deviceId", "appId", "operationId", "subOperationId", "sourceVersion", "targetVersion", "curVersion", "errorCode", "description", "resultDesc", "upgradeTimeRaw"] as const;
 
 describe("failedDevicesCsv", () => {
   it("writes the exact header, CRLF rows, RFC 4180 quoting and neutralised formulas", async () => {
@@ -37,14 +44,53 @@ describe("failedDevicesCsv", () => {
     ];
     const out = await text(failedDevicesCsv(async (after) => (after ? [] : rows)));
     expect(out).toBe(
-      `${HEADER}\r\n` +
+      `\uFEFF${HEADER}\r\n` +
         `d00001,app,op,,V1,V2,V1,"'=HYPERLINK(""http://x"")",package verification failed (documented meaning (Huawei OTA result code)),"'-2+3 <script>, ""quoted""",failed,PT5M,2026-11-27T08:00:01.005Z,1\r\n` +
         `d00002,,op,,V1,V2,'@V1,7,package verification failed (documented meaning (Huawei OTA result code)),,"line\r\nbreak",2026-11-27T08:00:00.000Z,,3\r\n`,
     );
   });
 
   it("writes only the header when nothing failed", async () => {
-    expect(await text(failedDevicesCsv(async () => []))).toBe(`${HEADER}\r\n`);
+    expect(await text(failedDevicesCsv(async () => []))).toBe(`\uFEFF${HEADER}\r\n`);
+  });
+
+  it("starts with the UTF-8 byte-order mark, once, and keeps Chinese text as UTF-8", async () => {
+    const rows = [device(1, { description: "设备存储空间不足" }), device(2)];
+    const out = await bytes(failedDevicesCsv(async (after, limit) => (after ? [] : rows.slice(0, limit))));
+    expect([...out.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const decoded = new TextDecoder("utf-8", { ignoreBOM: true }).decode(out);
+    expect(decoded.split("\uFEFF")).toHaveLength(2);
+    expect(decoded).toContain(",设备存储空间不足,");
+  });
+
+  // Every formula lead, at the start of every text cell and right after a lone LF, a lone CR and a CRLF
+  // inside it: the cell stays one quoted cell of its row, the row keeps its 13 cells, and no cell a
+  // spreadsheet would read starts with a formula lead.
+  it.each(TEXT_FIELDS)("keeps %s one cell whatever it holds: formula leads, lone LF, lone CR", async (field) => {
+    const values = LEADS.flatMap((lead) => [
+      `${lead}cmd|' /C calc'!A0`,
+      `ok\n${lead}cmd|' /C calc'!A0`,
+      `ok\r${lead}cmd|' /C calc'!A0`,
+      `ok\r\n${lead}cmd|' /C calc'!A0`,
+      `${lead}`,
+    ]);
+    const rows = values.map((v, i) => device(i, field === "upgradeTimeRaw" ? { upgradeAt: null, upgradeTimeRaw: v } : { [field]: v }));
+    const csv = await text(failedDevicesCsv(async (after) => (after ? [] : rows)));
+    const parsed = parseLikeASpreadsheet(csv.slice(1));
+    expect(parsed).toHaveLength(1 + values.length);
+    const col = FAILED_CSV_COLUMNS.indexOf(field === "upgradeTimeRaw" ? "upgradeTime" : field);
+    parsed.slice(1).forEach((row, i) => {
+      expect(row).toHaveLength(FAILED_CSV_COLUMNS.length);
+      const v = values[i]!;
+      // The guard prefixes ' to a formula-leading cell; nothing else changes.
+      expect(row[col]).toBe(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+      for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    });
+    // Every cell holding CR or LF is quoted.
+    for (const v of values.filter((x) => /[\r\n]/.test(x))) {
+      const guarded = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+      expect(csv).toContain(`"${guarded.replaceAll('"', '""')}"`);
+    }
   });
 
   it("reads keyset batches one at a time, only as the consumer pulls", async () => {

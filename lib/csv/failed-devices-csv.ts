@@ -1,25 +1,28 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
+import { FAILED_COLUMN_NAMES } from "@/lib/exports/failed-columns";
+import { downloadHeaders, exportFilename } from "@/lib/exports/filename";
 import type { FailedBatchReader, FailedDevice } from "@/lib/queries/list-failed-devices";
 
-export const FAILED_CSV_COLUMNS = [
-  "deviceId",
-  "appId",
-  "operationId",
-  "subOperationId",
-  "sourceVersion",
-  "targetVersion",
-  "curVersion",
-  "errorCode",
-  "errorCodeMeaning",
-  "description",
-  "resultDesc",
-  "upgradeTime",
-  "receivedAt",
-  "attempts",
-] as const;
+export const FAILED_CSV_COLUMNS = FAILED_COLUMN_NAMES;
 
 const BATCH_SIZE = 1_000;
+
+/** EF BB BF: without it a zh-CN or ja-JP Windows Excel decodes the file in its local code page. */
+export const UTF8_BOM = "\uFEFF";
+
+/**
+ * Options for every batch. csv-stringify quotes a cell holding the whole record delimiter (CRLF) but
+ * not a lone CR or LF, which spreadsheets still read as a row break: a pushed description could
+ * forge a row. `quoted_match` quotes any cell holding either. `escape_formulas` prefixes ' to any cell
+ * starting with = + - @ tab CR (and their full-width forms), whatever the column.
+ */
+const CSV_OPTIONS = {
+  columns: [...FAILED_CSV_COLUMNS],
+  record_delimiter: "windows",
+  escape_formulas: true,
+  quoted_match: /[\r\n]/,
+} as const;
 
 /**
  * One row's cells in FAILED_CSV_COLUMNS order. Arrays, not objects: with object records csv-stringify
@@ -46,8 +49,8 @@ function toCells(d: FailedDevice): (string | number | null)[] {
 }
 
 /**
- * Streams the failed-devices CSV: RFC 4180 (CRLF, quoting by csv-stringify), formula-leading cells
- * prefixed with ' (escape_formulas), one keyset batch per pull() so a slow client holds one batch at most.
+ * Streams the failed-devices CSV: a UTF-8 BOM, then RFC 4180 (CRLF, quoting by csv-stringify), one
+ * keyset batch per pull() so a slow client holds one batch at most.
  */
 export function failedDevicesCsv(read: FailedBatchReader): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -57,14 +60,9 @@ export function failedDevicesCsv(read: FailedBatchReader): ReadableStream<Uint8A
     async pull(controller) {
       try {
         const rows = await read(after, BATCH_SIZE);
-        const text = stringify(rows.map(toCells), {
-          header: first,
-          columns: [...FAILED_CSV_COLUMNS],
-          record_delimiter: "windows",
-          escape_formulas: true,
-        });
+        const text = stringify(rows.map(toCells), { ...CSV_OPTIONS, header: first });
+        if (text) controller.enqueue(encoder.encode(first ? UTF8_BOM + text : text));
         first = false;
-        if (text) controller.enqueue(encoder.encode(text));
         const last = rows[rows.length - 1];
         if (rows.length < BATCH_SIZE || !last) controller.close();
         else after = { operationId: last.operationId, deviceId: last.deviceId };
@@ -79,17 +77,9 @@ export function failedDevicesCsv(read: FailedBatchReader): ReadableStream<Uint8A
 
 /** `failed-devices-<operationId or "all">-<YYYY-MM-DD>.csv`, reduced to characters safe in any header. */
 export function failedCsvFilename(scope: string, now = new Date()): string {
-  const safe = scope.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 100) || "task";
-  return `failed-devices-${safe}-${now.toISOString().slice(0, 10)}.csv`;
+  return exportFilename("failed-devices", scope, "csv", now);
 }
 
 export function csvResponse(body: ReadableStream<Uint8Array>, filename: string): Response {
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return new Response(body, { headers: downloadHeaders("text/csv; charset=utf-8", filename) });
 }

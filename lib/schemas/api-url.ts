@@ -66,3 +66,22 @@ export function quarantineKey(q: { cursor?: string; limit?: number }): string {
 export function errorCodesKey(): string {
   return "/api/error-codes";
 }
+
+// The other exports beside each failed.csv: same filters, other formats.
+
+/** /api/failed.xlsx for the task-list filters. */
+export function allFailedXlsxUrl(f: { operationId?: string; outcome?: string; from?: string; to?: string }): string {
+  return apiUrl("/api/failed.xlsx", { operationId: f.operationId, outcome: f.outcome, from: f.from, to: f.to });
+}
+
+/** The task's failed.xlsx with the device list's current filters. */
+export function taskFailedXlsxUrl(operationId: string, f: DeviceParams): string {
+  const { outcome, errorCode, sourceVersion, targetVersion, deviceId } = f;
+  return apiUrl(taskPath(operationId, "/failed.xlsx"), { outcome, errorCode, sourceVersion, targetVersion, deviceId });
+}
+
+/** The task's retry.txt with the device list's current filters. */
+export function taskRetryListUrl(operationId: string, f: DeviceParams): string {
+  const { outcome, errorCode, sourceVersion, targetVersion, deviceId } = f;
+  return apiUrl(taskPath(operationId, "/retry.txt"), { outcome, errorCode, sourceVersion, targetVersion, deviceId });
+}

@@ -1,0 +1,17 @@
+import { openRetryDevices, retryFilename, retryListText, textResponse } from "@/lib/exports/retry-list";
+import { withErrors } from "@/lib/http";
+import { parsePathId, parseQuery } from "@/lib/http-query";
+import { DeviceFiltersSchema } from "@/lib/schemas/devices";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ operationId: string }> };
+
+// GET /api/tasks/{operationId}/retry.txt – deviceIds to retry (retryCandidates()), one per line, with the device-list filters
+export const GET = withErrors(async (req: Request, ctx: Ctx) => {
+  const operationId = parsePathId((await ctx.params).operationId, "operationId");
+  const filters = parseQuery(DeviceFiltersSchema, req);
+  const read = await openRetryDevices(operationId, filters);
+  return textResponse(retryListText(read), retryFilename(operationId));
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 const LINKS = [
   { href: "/", label: "Tasks" },
   { href: "/quarantine", label: "Quarantine" },
+  { href: "/alerts", label: "Alerts" },
 ];
 
 export function SiteHeader() {

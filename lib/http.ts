@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   payload_too_large: 413,
   invalid_notification: 422,
+  invalid_body: 422,
   internal: 500,
   storage_unavailable: 503,
 } as const;

@@ -52,9 +52,10 @@ async function findRule(id: number): Promise<AlertRule> {
 }
 
 export async function updateRule(id: number, patch: Record<string, unknown>): Promise<RuleView> {
-  const current = toRuleView(await findRule(id));
-  const { id: _id, createdAt: _c, ...editable } = current;
-  const parsed = RuleInputSchema.safeParse({ ...editable, ...patch });
+  const current: Partial<RuleView> = toRuleView(await findRule(id));
+  delete current.id;
+  delete current.createdAt;
+  const parsed = RuleInputSchema.safeParse({ ...current, ...patch });
   if (!parsed.success) throw invalidBody(parsed.error.issues);
   await assertChannelsExist(parsed.data.channelIds);
   const { prisma } = await getDb();

@@ -53,7 +53,7 @@ it("a campaign crossing a failure threshold fires once (delivered once after a 5
   expect(firings.json.firings[0]!.resolvedAt).not.toBeNull();
   expect(firings.json.firings[0]!.deliveries.map((d) => [d.status, d.attempts])).toEqual([["delivered", 2], ["delivered", 1]]);
   console.log(`[alerts test] threshold crossed → firing delivered (with one retry) in ${latency} ms`);
-});
+}, 60_000);
 
 it("callback silence fires when pushes stop while a task is in progress, and resolves when they resume", async () => {
   const rec = await startRecorder();

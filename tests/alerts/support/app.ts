@@ -8,7 +8,7 @@ export const FAST_ALERTS = {
   ALERTS_OUTBOX_INTERVAL_MS: "200",
   ALERTS_RETRY_BASE_MS: "300",
   ALERTS_RETRY_MAX_MS: "1000",
-  ALERTS_SEND_TIMEOUT_MS: "1500",
+  ALERTS_SEND_TIMEOUT_MS: "5000",
   PUBLIC_URL: "https://monitor.example.com",
 };
 

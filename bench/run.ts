@@ -1,12 +1,13 @@
 // npm run bench – ingest and read benchmarks with modest defaults; flags raise the scale.
 //   --count N (pushes, default 20000)  --connections C (default 50)  --instances I (default 1)
-//   --only ingest|queries
+//   --only ingest|queries|alerts (alerts: ingest with 20 active alert rules vs none; --rounds N, default 2)
 //   queries: --notifications N (result notifications loaded into PostgreSQL, default 100000; 1000000 for the
 //   full scale), --pglite-notifications N (default 20000; 0 skips PGlite), --iterations N (default 40),
 //   --no-pages (skip the Chromium page timings), --database-url URL (measure an already loaded database)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { benchAlerts } from "./alerts";
 import { benchIngest } from "./ingest";
 import { benchQueries } from "./queries";
 
@@ -21,12 +22,18 @@ const { values } = parseArgs({
     iterations: { type: "string", default: "40" },
     "no-pages": { type: "boolean", default: false },
     "database-url": { type: "string" },
+    rounds: { type: "string", default: "2" },
   },
 });
 const machine = `${os.cpus().length}cpu-${Math.round(os.totalmem() / 2 ** 30)}gib`;
 const results: Record<string, unknown> = { date: new Date().toISOString(), machine, node: process.version };
 
-if (values.only !== "queries") {
+if (values.only === "alerts") {
+  console.log(`\n== alerts: ingest of ${values.count} pushes with 20 active rules vs none`);
+  results.alerts = await benchAlerts({ count: Number(values.count), connections: Number(values.connections), rounds: Number(values.rounds) }, console.log);
+}
+
+if (values.only !== "queries" && values.only !== "alerts") {
   console.log(`\n== ingest: ${values.count} pushes, ${values.connections} connections`);
   const rows = await benchIngest({ count: Number(values.count), connections: Number(values.connections), instances: Number(values.instances) }, console.log);
   const anchorA = rows.find((r) => r.name.startsWith("anchor (a)"))!;
@@ -36,7 +43,7 @@ if (values.only !== "queries") {
   results.ingest = { options: values, rows };
 }
 
-if (values.only !== "ingest") {
+if (values.only !== "ingest" && values.only !== "alerts") {
   console.log(`\n== queries: ${values.notifications} result notifications on PostgreSQL, ${values["pglite-notifications"]} on PGlite`);
   const reports = await benchQueries(
     {

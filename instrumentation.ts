@@ -14,4 +14,5 @@ export async function register(): Promise<void> {
   }
   const { scheduleRetention } = await import("@/lib/maintenance/schedule");
   scheduleRetention();
+  (await import("@/lib/alerts/workers")).startAlertWorkers();
 }

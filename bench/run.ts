@@ -1,12 +1,14 @@
 // npm run bench – ingest and read benchmarks with modest defaults; flags raise the scale.
 //   --count N (pushes, default 20000)  --connections C (default 50)  --instances I (default 1)
+//   --only ingest|queries|exports|alerts (exports: CSV vs XLSX at --export-rows; alerts: ingest with 20 active alert rules vs none; --rounds N, default 2)
 //   queries: --notifications N (result notifications loaded into PostgreSQL, default 100000; 1000000 for the
 //   full scale), --pglite-notifications N (default 20000; 0 skips PGlite), --iterations N (default 40),
 //   --no-pages (skip the Chromium page timings), --database-url URL (measure an already loaded database)
-//   --only ingest|queries|exports (default: all three); exports: failed.csv vs failed.xlsx of one task, same run; --export-rows N (default 100000), --export-runs R (default 3)
+//   exports: failed.csv vs failed.xlsx of one task, same run; --export-rows N (default 100000), --export-runs R (default 3)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { benchAlerts } from "./alerts";
 import { benchExports } from "./exports";
 import { benchIngest } from "./ingest";
 import { benchQueries } from "./queries";
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     "database-url": { type: "string" },
     "export-rows": { type: "string", default: "100000" },
     "export-runs": { type: "string", default: "3" },
+    rounds: { type: "string", default: "2" },
   },
 });
 const machine = `${os.cpus().length}cpu-${Math.round(os.totalmem() / 2 ** 30)}gib`;
@@ -34,7 +37,12 @@ if (values.only === undefined || values.only === "exports") {
   results.exports = await benchExports({ rows: Number(values["export-rows"]), runs: Number(values["export-runs"]), port: 3740 + (process.pid % 40) }, console.log);
 }
 
-if (values.only !== "queries" && values.only !== "exports") {
+if (values.only === "alerts") {
+  console.log(`\n== alerts: ingest of ${values.count} pushes with 20 active rules vs none`);
+  results.alerts = await benchAlerts({ count: Number(values.count), connections: Number(values.connections), rounds: Number(values.rounds) }, console.log);
+}
+
+if (values.only === undefined || values.only === "ingest") {
   console.log(`\n== ingest: ${values.count} pushes, ${values.connections} connections`);
   const rows = await benchIngest({ count: Number(values.count), connections: Number(values.connections), instances: Number(values.instances) }, console.log);
   const anchorA = rows.find((r) => r.name.startsWith("anchor (a)"))!;
@@ -44,7 +52,7 @@ if (values.only !== "queries" && values.only !== "exports") {
   results.ingest = { options: values, rows };
 }
 
-if (values.only !== "ingest" && values.only !== "exports") {
+if (values.only === undefined || values.only === "queries") {
   console.log(`\n== queries: ${values.notifications} result notifications on PostgreSQL, ${values["pglite-notifications"]} on PGlite`);
   const reports = await benchQueries(
     {

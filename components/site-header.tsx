@@ -4,6 +4,7 @@ const LINKS = [
   { href: "/", label: "Tasks" },
   { href: "/quarantine", label: "Quarantine" },
   { href: "/error-codes", label: "Error codes" },
+  { href: "/alerts", label: "Alerts" },
 ];
 
 export function SiteHeader() {

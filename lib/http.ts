@@ -11,7 +11,7 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   payload_too_large: 413,
   invalid_notification: 422,
-  invalid_entry: 422,
+  invalid_body: 422,
   internal: 500,
   storage_unavailable: 503,
 } as const;

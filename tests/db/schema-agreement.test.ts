@@ -37,6 +37,22 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     body: new Uint8Array([0, 255, 10]),
   },
   IgnoredNotifyType: { notifyType: "deviceDataChanged", count: 2, firstSeenAt: at("2024-01-01T00:00:00Z"), lastSeenAt: at("2024-01-02T00:00:00Z") },
+  AlertChannel: {
+    id: 3, name: "ops", type: "email", url: null, recipients: ["a@example.com", "b@example.com"], secret: "s",
+    createdAt: at("2024-01-01T00:00:00Z"), updatedAt: at("2024-01-02T00:00:00Z"),
+  },
+  AlertRule: {
+    id: 4, name: "r", kind: "failure_rate", enabled: false, operationId: "o", match: "m", threshold: 0.25, minResults: 10, minCount: 3,
+    errorCode: "5", minutes: 1.5, channelIds: [3, 7], createdAt: at("2024-01-01T00:00:00Z"), updatedAt: at("2024-01-02T00:00:00Z"),
+  },
+  AlertFiring: {
+    id: 5, ruleId: 4, ruleName: "r", kind: "failure_rate", scope: "o", figures: { rate: 0.3 }, firedAt: at("2024-01-01T00:00:00Z"),
+    resolvedAt: at("2024-01-02T00:00:00Z"), resolvedFigures: { rate: 0.1 },
+  },
+  AlertDelivery: {
+    id: 6, firingId: 5, channelId: 3, event: "alert.fired", status: "delivered", attempts: 2, nextAttemptAt: at("2024-01-01T00:00:00Z"),
+    lockedUntil: at("2024-01-01T00:01:00Z"), lastStatus: 200, lastAnswer: "ok", createdAt: at("2024-01-01T00:00:00Z"), finishedAt: at("2024-01-01T00:00:05Z"),
+  },
 };
 
 const models = readSchemaModels();

@@ -20,7 +20,7 @@ export const PUT = withErrors(async (req: Request) => {
     throw new AppError("invalid_json", "Body is not valid JSON.");
   }
   const parsed = ErrorCodeMeaningInput.safeParse(body);
-  if (!parsed.success) throw new AppError("invalid_entry", "Not a valid dictionary entry.", zodProblems(parsed.error));
+  if (!parsed.success) throw new AppError("invalid_body", "Not a valid dictionary entry.", zodProblems(parsed.error));
   const by = await dictionaryEditor(req);
   return Response.json(await saveErrorCodeMeaning(parsed.data, by));
 });

@@ -1,0 +1,20 @@
+import { deleteChannel, updateChannel } from "@/lib/alerts/channels";
+import { parseId, readPatch } from "@/lib/alerts/request";
+import { withErrors } from "@/lib/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+// PATCH /api/alerts/channels/{id} – change a channel; url and secret are kept unless sent
+export const PATCH = withErrors(async (req: Request, ctx: Ctx) => {
+  const id = parseId((await ctx.params).id, "channel");
+  return Response.json(await updateChannel(id, await readPatch(req)));
+});
+
+// DELETE /api/alerts/channels/{id} – delete a channel (removed from rules; undelivered rows fail)
+export const DELETE = withErrors(async (_req: Request, ctx: Ctx) => {
+  await deleteChannel(parseId((await ctx.params).id, "channel"));
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,16 @@
+import { createChannel, listChannels } from "@/lib/alerts/channels";
+import { parseBody } from "@/lib/alerts/request";
+import { withErrors } from "@/lib/http";
+import { ChannelInputSchema } from "@/lib/schemas/alerts";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/alerts/channels – every channel, without its secret or full URL
+export const GET = withErrors(async () => Response.json({ channels: await listChannels() }));
+
+// POST /api/alerts/channels – create a channel (201 with the channel and its id)
+export const POST = withErrors(async (req: Request) => {
+  const input = await parseBody(ChannelInputSchema, req);
+  return Response.json(await createChannel(input), { status: 201 });
+});

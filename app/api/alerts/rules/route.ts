@@ -1,0 +1,16 @@
+import { parseBody } from "@/lib/alerts/request";
+import { createRule, listRules } from "@/lib/alerts/rules";
+import { withErrors } from "@/lib/http";
+import { RuleInputSchema } from "@/lib/schemas/alerts";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/alerts/rules – every alert rule
+export const GET = withErrors(async () => Response.json({ rules: await listRules() }));
+
+// POST /api/alerts/rules – create a rule (201 with the rule)
+export const POST = withErrors(async (req: Request) => {
+  const input = await parseBody(RuleInputSchema, req);
+  return Response.json(await createRule(input), { status: 201 });
+});

@@ -87,9 +87,16 @@ function shutdown(signal: string) {
   if (draining) return;
   draining = true;
   console.log(`[server] ${signal}: draining ${inFlight.size} in-flight request(s)`);
-  setTimeout(() => process.exit(0), DRAIN_LIMIT_MS).unref();
+  const started = Date.now();
+  setTimeout(() => {
+    console.error(`[server] drain limit reached with ${inFlight.size} request(s) in flight: exiting`);
+    process.exit(0);
+  }, DRAIN_LIMIT_MS).unref();
   for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
-  server.close(() => void closeDb().finally(() => process.exit(0)));
+  server.close(() => {
+    console.log(`[server] drained in ${Date.now() - started} ms`);
+    void closeDb().finally(() => process.exit(0));
+  });
   server.closeIdleConnections();
 }
 process.once("SIGTERM", () => shutdown("SIGTERM"));

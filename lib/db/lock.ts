@@ -81,6 +81,8 @@ export function lockDirectory(dir: string, waitMs: number): Promise<DirLock> {
           if (released) return;
           released = true;
           const gone = new Promise<void>((r) => child.once("exit", () => r()));
+          // Keep this process alive until the lock is really gone (a script's last await).
+          child.ref();
           child.stdin!.end();
           await gone;
         },

@@ -65,5 +65,5 @@ describe("SIGKILL mid-load", () => {
     } finally {
       await db.close();
     }
-  });
+  }, 300_000);
 });

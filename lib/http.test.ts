@@ -14,6 +14,9 @@ describe("storage errors map to 503, never 500", () => {
       Object.assign(new Error("x"), { name: "DeadlineError" }),
       Object.assign(new Error("x"), { name: "DirLockedError" }),
       new Error("connect ECONNREFUSED 127.0.0.1:5432"),
+      // pg's answer on a pooled client whose server went away (PostgreSQL stopped).
+      new Error("Client has encountered a connection error and is not queryable"),
+      Object.assign(new Error("Invalid invocation"), { meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } } }),
     ];
     for (const c of cases) expect(isStorageError(c)).toBe(true);
     expect(isStorageError(new TypeError("Cannot read properties of undefined"))).toBe(false);

@@ -55,8 +55,10 @@ export function isStorageError(err: unknown): boolean {
   const e = err as { name?: unknown; message?: unknown; code?: unknown; errno?: unknown; cause?: unknown };
   if (STORAGE_ERROR_NAMES.has(String(e.name))) return true;
   if (e.cause !== undefined && e.cause !== err && isStorageError(e.cause)) return true;
-  const text = `${String(e.name ?? "")} ${String(e.message ?? "")} ${String(e.code ?? "")} ${e.errno !== undefined ? "ErrnoError" : ""}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timeout|terminat|Connection|connect|closed|P1001|P1017|P2024|P2028|57P0|08\d\d\d|53\d\d\d|shutting down|PGlite is clos|ENOSPC|No space left|disk full|Aborted\(\)|ErrnoError/i.test(text);
+  // Prisma's driver-adapter errors carry the driver's verdict as meta.driverAdapterError.cause.kind.
+  const kind = (e as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta?.driverAdapterError?.cause?.kind;
+  const text = `${String(e.name ?? "")} ${String(e.message ?? "")} ${String(e.code ?? "")} ${String(kind ?? "")} ${e.errno !== undefined ? "ErrnoError" : ""}`;
+  return /not queryable|DatabaseNotReachable|ConnectionClosed|SocketTimeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timeout|terminat|Connection|connect|closed|P1001|P1017|P2024|P2028|57P0|08\d\d\d|53\d\d\d|shutting down|PGlite is clos|ENOSPC|No space left|disk full|Aborted\(\)|ErrnoError/i.test(text);
 }
 
 // lib/db's StorageUnavailableError and lib/ingest's queue refusals, matched by name so this file

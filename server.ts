@@ -1,47 +1,105 @@
 // Production entry (`npm start`): Next.js for every page and API, except POST /api/callback, which
 // node:http hands straight to the receiver (the framework's own per-request cost would otherwise cap
 // ingest below the platform's 800 pushes/s backlog flush). Both paths call receiveCallback().
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
+import { closeDb, getDb } from "@/lib/db";
 import { handleCallbackNode, isCallbackRequest } from "@/lib/receiver/node-adapter";
 import { NON_DOCUMENT_HEADERS } from "@/lib/security/static-headers.js";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
-const handle = app.getRequestHandler();
 // Behind a reverse proxy that sets X-Forwarded-For, TRUST_PROXY=1 keeps its value for login rate limits.
 const trustProxy = /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? "");
-await app.prepare();
+/** Longer than a fronting proxy's idle timeout (60 s is common), so the proxy, not we, closes idle sockets. */
+const KEEP_ALIVE_MS = 65_000;
+/** SIGTERM: exit when the last in-flight request is answered, or at this point whatever happens. */
+const DRAIN_LIMIT_MS = 9_000;
+
+let handleNext: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+let nextReady: Promise<void> = new Promise(() => undefined);
+let draining = false;
+const inFlight = new Set<ServerResponse>();
 
 // A sender that stalls mid-request is cut off (408) within ~10 s instead of holding a socket: the
 // platform's own pushes arrive whole in milliseconds.
-const server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
-  if (isCallbackRequest(req)) {
-    // This path skips proxy.ts and next.config.js, so it sets the same fixed security headers itself.
-    for (const [name, value] of NON_DOCUMENT_HEADERS) res.setHeader(name, value);
-    handleCallbackNode(req, res).catch((err) => {
-      console.error("[callback] adapter failure:", err);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { code: "internal", message: "Internal error." } }));
-    });
-    return;
-  }
+const server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000, connectionsCheckingInterval: 1_000, keepAliveTimeout: KEEP_ALIVE_MS }, onRequest);
+
+function onRequest(req: IncomingMessage, res: ServerResponse) {
+  const receivedAt = Date.now();
+  trackInFlight(res);
+  if (isCallbackRequest(req)) return handleCallback(req, res, receivedAt);
   // Per-IP login limits read X-Forwarded-For; without a trusted proxy it is whatever the client claims.
   if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
-  void handle(req, res);
-});
+  void nextReady.then(() => handleNext!(req, res));
+}
 
-server.listen(port, hostname, () => {
+function handleCallback(req: IncomingMessage, res: ServerResponse, receivedAt: number) {
+  // This path skips proxy.ts and next.config.js, so it sets the same fixed security headers itself.
+  for (const [name, value] of NON_DOCUMENT_HEADERS) res.setHeader(name, value);
+  handleCallbackNode(req, res, receivedAt).catch((err) => {
+    console.error("[callback] adapter failure:", err);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: { code: "internal", message: "Internal error." } }));
+  });
+}
+
+/** While draining, every answer closes its connection, so no client keeps sending to this process. */
+function trackInFlight(res: ServerResponse) {
+  if (draining) res.setHeader("Connection", "close");
+  inFlight.add(res);
+  res.once("close", () => inFlight.delete(res));
+}
+
+/** Listens first: a port already taken ends this process (non-zero) before it opens the database. */
+function listen(srv: Server): Promise<void> {
+  return new Promise((resolve) => {
+    srv.once("error", (err: NodeJS.ErrnoException) => {
+      console.error(`[server] cannot listen on ${hostname}:${port}: ${err.code ?? err.message}; exiting`);
+      process.exit(1);
+    });
+    srv.listen(port, hostname, () => resolve());
+  });
+}
+
+/** A PGlite directory held by another process (after the bounded wait) is not ours: stop, non-zero. */
+async function requireDatabaseOwnership() {
+  await getDb().catch((err: Error) => {
+    if ((err.cause as Error | undefined)?.name !== "DirLockedError") return; // e.g. PostgreSQL down: requests retry
+    console.error(`[server] ${(err.cause as Error).message}; exiting`);
+    process.exit(1);
+  });
+}
+
+async function start() {
+  await listen(server);
+  const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
+  handleNext = app.getRequestHandler();
+  nextReady = app.prepare();
+  await nextReady;
+  await requireDatabaseOwnership();
   console.log(`Upgrade Monitor listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
-});
+}
 
-// Finish in-flight requests, refuse new connections, and exit within 10 s whatever happens.
+// Refuse new connections, answer what is in flight with `Connection: close`, close idle keep-alive
+// sockets, then close the database (releasing PGlite's lock for the next process) and exit.
 function shutdown(signal: string) {
-  console.log(`[server] ${signal}: draining`);
-  setTimeout(() => process.exit(0), 9_000).unref();
-  server.close(() => process.exit(0));
+  if (draining) return;
+  draining = true;
+  console.log(`[server] ${signal}: draining ${inFlight.size} in-flight request(s)`);
+  const started = Date.now();
+  setTimeout(() => {
+    console.error(`[server] drain limit reached with ${inFlight.size} request(s) in flight: exiting`);
+    process.exit(0);
+  }, DRAIN_LIMIT_MS).unref();
+  for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
+  server.close(() => {
+    console.log(`[server] drained in ${Date.now() - started} ms`);
+    void closeDb().finally(() => process.exit(0));
+  });
   server.closeIdleConnections();
 }
 process.once("SIGTERM", () => shutdown("SIGTERM"));
 process.once("SIGINT", () => shutdown("SIGINT"));
+
+await start();

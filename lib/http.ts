@@ -60,12 +60,25 @@ export function errorResponse(err: AppError): Response {
   return Response.json(errorBody(err.code, err.message, err.details), { status: ERROR_STATUS[err.code], headers });
 }
 
-/** True for failures that mean "the database is not there right now" rather than a bug. */
+/**
+ * True for failures that mean "the database is not there right now" rather than a bug: connection
+ * trouble, timeouts, a closed or unopenable PGlite, a full disk, an overloaded ingest queue.
+ */
 export function isStorageError(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  const text = `${err.name} ${err.message} ${(err as { code?: unknown }).code ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timeout|terminat|Connection|connect|closed|P1001|P1017|P2024|P2028|57P0|08\d\d\d|53\d\d\d|shutting down|PGlite is clos/i.test(text);
+  // PGlite's Emscripten failures (ErrnoError, RuntimeError: Aborted()) are not always Error instances.
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as { name?: unknown; message?: unknown; code?: unknown; errno?: unknown; cause?: unknown };
+  if (STORAGE_ERROR_NAMES.has(String(e.name))) return true;
+  if (e.cause !== undefined && e.cause !== err && isStorageError(e.cause)) return true;
+  // Prisma's driver-adapter errors carry the driver's verdict as meta.driverAdapterError.cause.kind.
+  const kind = (e as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta?.driverAdapterError?.cause?.kind;
+  const text = `${String(e.name ?? "")} ${String(e.message ?? "")} ${String(e.code ?? "")} ${String(kind ?? "")} ${e.errno !== undefined ? "ErrnoError" : ""}`;
+  return /not queryable|DatabaseNotReachable|ConnectionClosed|SocketTimeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timeout|terminat|Connection|connect|closed|P1001|P1017|P2024|P2028|57P0|08\d\d\d|53\d\d\d|shutting down|PGlite is clos|ENOSPC|No space left|disk full|Aborted\(\)|ErrnoError/i.test(text);
 }
+
+// lib/db's StorageUnavailableError and lib/ingest's queue refusals, matched by name so this file
+// needs no import from either.
+const STORAGE_ERROR_NAMES = new Set(["StorageUnavailableError", "OverloadedError", "DeadlineError", "DirLockedError"]);
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 

@@ -2,6 +2,9 @@ import "server-only";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { DiskGuard } from "./disk-guard";
+import { envNumber } from "./errors";
+import { lockDirectory, type DirLock } from "./lock";
 import { applyMigrations, loadMigrations, type SqlSession } from "./migrate";
 
 export type DatabaseKind = "postgresql" | "pglite";
@@ -9,6 +12,8 @@ export type DatabaseKind = "postgresql" | "pglite";
 export interface Database {
   prisma: PrismaClient;
   kind: DatabaseKind;
+  /** Throws StorageUnavailableError when a write cannot succeed now (PGlite: disk under its reserve). */
+  assertWritable(): void;
   close(): Promise<void>;
 }
 
@@ -18,15 +23,21 @@ export interface DatabaseOptions {
   pgliteDir?: string;
   /** Apply pending migrations before handing out the client (default true). */
   migrate?: boolean;
+  /** PGlite: how long to wait for another process to release the directory (default PGLITE_LOCK_WAIT_SECONDS, 15 s; 0 refuses at once). */
+  lockWaitMs?: number;
 }
 
 /** Opens a database of either kind and migrates it. The only place that knows which kind exists. */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const migrations = opts.migrate === false ? [] : await loadMigrations();
-  return opts.url ? openPostgres(opts.url, migrations) : openPglite(opts.pgliteDir ?? "./data/pglite", migrations);
+  return opts.url
+    ? openPostgres(opts.url, migrations)
+    : openPglite(opts.pgliteDir ?? "./data/pglite", migrations, opts.lockWaitMs ?? envNumber("PGLITE_LOCK_WAIT_SECONDS", 15) * 1000);
 }
 
-async function openPostgres(url: string, migrations: Awaited<ReturnType<typeof loadMigrations>>): Promise<Database> {
+type Migrations = Awaited<ReturnType<typeof loadMigrations>>;
+
+async function openPostgres(url: string, migrations: Migrations): Promise<Database> {
   const { Pool } = await import("pg");
   const { PrismaPg } = await import("@prisma/adapter-pg");
   // Short timeouts so an unreachable database turns into a quick 503, never a hung request.
@@ -61,6 +72,7 @@ async function openPostgres(url: string, migrations: Awaited<ReturnType<typeof l
   return {
     prisma,
     kind: "postgresql",
+    assertWritable: () => undefined,
     close: async () => {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
@@ -68,31 +80,52 @@ async function openPostgres(url: string, migrations: Awaited<ReturnType<typeof l
   };
 }
 
-async function openPglite(dir: string, migrations: Awaited<ReturnType<typeof loadMigrations>>): Promise<Database> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+async function openPglite(dir: string, migrations: Migrations, lockWaitMs: number): Promise<Database> {
   const absolute = path.resolve(dir);
   // PGlite creates only the last path segment itself.
   await mkdir(absolute, { recursive: true });
+  // One owner per directory, before PGlite reads a byte of it.
+  const lock = await lockDirectory(absolute, lockWaitMs);
+  try {
+    return await openLockedPglite(absolute, migrations, lock);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+async function openLockedPglite(absolute: string, migrations: Migrations, lock: DirLock): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const guard = new DiskGuard(absolute);
+  // Opening writes (recovery, checkpoint, migrations): on a full disk PGlite would hang, so say so instead.
+  guard.assertWritable();
   const pglite = await PGlite.create(absolute);
-  // PGlite runs PostgreSQL single-user, without a background checkpointer: after an unclean stop the
-  // replayed state lives only in WAL until something checkpoints it. Checkpoint at once, so a second
-  // crash starts recovery from here (one CI run read an empty database back after two kills in a row).
-  await pglite.exec("CHECKPOINT");
-  if (migrations.length > 0) {
-    const session: SqlSession = {
-      exec: async (sql) => void (await pglite.exec(sql)),
-      query: async <T,>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
-    };
-    await applyMigrations(session, migrations);
+  try {
+    // PGlite runs PostgreSQL single-user, without a background checkpointer: after an unclean stop the
+    // replayed state lives only in WAL until something checkpoints it. Checkpoint at once, so a second
+    // crash starts recovery from here (one CI run read an empty database back after two kills in a row).
+    await pglite.exec("CHECKPOINT");
+    if (migrations.length > 0) {
+      const session: SqlSession = {
+        exec: async (sql) => void (await pglite.exec(sql)),
+        query: async <T,>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+      };
+      await applyMigrations(session, migrations);
+    }
+  } catch (err) {
+    await pglite.close().catch(() => undefined);
+    throw err;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
     kind: "pglite",
+    assertWritable: () => guard.assertWritable(),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
+      await lock.release();
     },
   };
 }

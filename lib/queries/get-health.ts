@@ -1,14 +1,25 @@
 import "server-only";
 import { getDb, type DatabaseKind } from "@/lib/db";
+import { AppError } from "@/lib/http";
 
 export interface Health {
   status: "ok";
   database: DatabaseKind;
 }
 
-/** Proves the database answers a query right now (not merely that a pool exists). */
+/**
+ * Proves the database answers a query and can take a write right now (not merely that a pool
+ * exists). Any failure is storage trouble by definition here: 503 storage_unavailable, never 500.
+ */
 export async function getHealth(): Promise<Health> {
-  const db = await getDb();
-  await db.prisma.$queryRaw`SELECT 1`;
-  return { status: "ok", database: db.kind };
+  try {
+    const db = await getDb();
+    db.assertWritable();
+    await db.prisma.$queryRaw`SELECT 1`;
+    return { status: "ok", database: db.kind };
+  } catch (err) {
+    // The reason (paths, PIDs) goes to the log; this endpoint is open to anyone.
+    console.error("[health] storage unavailable:", err instanceof Error ? err.message.split("\n")[0] : err);
+    throw new AppError("storage_unavailable", "The database is unavailable; retry shortly.");
+  }
 }

@@ -1,3 +1,4 @@
+import http from "node:http";
 import net from "node:net";
 import { afterAll, expect, it } from "vitest";
 import { swState } from "../fixtures/pushes";
@@ -48,4 +49,58 @@ it("SIGTERM: in-flight requests finish, new connections are refused, the process
   expect(head).toBe("HTTP/1.1 200 OK");
   expect(refused).toBe("ECONNREFUSED");
   expect(exitMs).toBeLessThan(10_000);
+});
+
+it("SIGTERM under keep-alive load: in-flight answered with Connection: close, no resets, exit as soon as the last is answered", async () => {
+  const db2 = await createThrowawayDatabase("um_fault_drain");
+  const s = await startServer({ DATABASE_URL: db2.url }, "custom");
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const u = new URL(s.url);
+  let termAt = 0;
+  const tally = { before: 0, closeHeader: 0, resetInFlight: 0, refused: 0, other: 0, afterTerm200: 0 };
+  const post = () =>
+    new Promise<void>((resolve) => {
+      const sentAt = Date.now();
+      const req = http.request({ host: u.hostname, port: u.port, path: "/api/callback", method: "POST", agent, headers: { "content-type": "application/json" } }, (res) => {
+        res.resume();
+        res.on("end", () => {
+          if (termAt === 0) tally.before++;
+          else if (res.statusCode === 200) tally.afterTerm200++;
+          if (termAt && res.headers.connection === "close") tally.closeHeader++;
+          resolve();
+        });
+      });
+      req.on("error", (err: NodeJS.ErrnoException) => {
+        if (err.code === "ECONNREFUSED") tally.refused++;
+        else if (termAt && sentAt < termAt) tally.resetInFlight++;
+        else tally.other++;
+        resolve();
+      });
+      req.end(JSON.stringify(swState()));
+    });
+  let running = true;
+  const workers = Array.from({ length: 8 }, async () => {
+    while (running) await post();
+  });
+  await sleep(2_000);
+  const exited = new Promise<number>((resolve) => s.process.once("exit", () => resolve(Date.now() - termAt)));
+  termAt = Date.now();
+  s.process.kill("SIGTERM");
+  const exitMs = await exited;
+  await sleep(300);
+  running = false;
+  await Promise.all(workers);
+  agent.destroy();
+  await db2.drop();
+  console.log(`${s.output().match(/\[server\] drained in \d+ ms/)?.[0]}; [faults] SIGTERM under keep-alive load: ${tally.before} answered before; after the signal ${tally.afterTerm200} answered 200, ` +
+    `${tally.closeHeader} with Connection: close, ${tally.resetInFlight} in-flight resets, ${tally.refused} new connections refused, ` +
+    `${tally.other} other errors; exit after ${exitMs} ms`);
+  expect(tally.before).toBeGreaterThan(0);
+  expect(tally.resetInFlight).toBe(0);
+  expect(tally.closeHeader).toBe(tally.afterTerm200);
+  expect(tally.refused).toBeGreaterThan(0);
+  // It exited because the last request was answered, not at the 9 s drain limit.
+  expect(s.output()).toMatch(/\[server\] drained in \d+ ms/);
+  expect(s.output()).not.toContain("drain limit reached");
+  expect(exitMs).toBeLessThan(9_000);
 });

@@ -27,6 +27,10 @@ it("answers 503 quickly while PostgreSQL is down, recovers by itself, and stores
     const res = await fetch(`${server.url}/api/callback`, { method: "POST", body: JSON.stringify(swResult(ids())), signal: AbortSignal.timeout(12_000) });
     outage.push({ status: res.status, ms: Date.now() - started, retryAfter: res.headers.get("retry-after") });
   }
+  const health = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(12_000) });
+  const healthBody = (await health.json()) as { error?: { code: string } };
+  const read = await fetch(`${server.url}/api/tasks`, { signal: AbortSignal.timeout(12_000) });
+  const readBody = (await read.json()) as { error?: { code: string } };
   await sleep(2_000);
   postgres("start");
   const recoveredMs = await waitFor(healthy(server.url), 15_000);
@@ -35,6 +39,12 @@ it("answers 503 quickly while PostgreSQL is down, recovers by itself, and stores
   console.log(`[faults] postgres restart: sent ${pushes.length}, acknowledged ${check.acknowledged}, stored ${check.storedRows} ` +
     `(expected ${check.expectedRows}); outage answers ${JSON.stringify(outage.map((o) => `${o.status}/${o.ms}ms`))}; recovered ${recoveredMs} ms after start`);
 
+  console.log(`[faults] postgres down: /api/health ${health.status} ${healthBody.error?.code}, /api/tasks ${read.status} ${readBody.error?.code}`);
+  expect(health.status).toBe(503);
+  expect(healthBody.error?.code).toBe("storage_unavailable");
+  expect(health.headers.get("retry-after")).toBe("5");
+  expect(read.status).toBe(503);
+  expect(readBody.error?.code).toBe("storage_unavailable");
   for (const o of outage) {
     expect(o.status).toBe(503);
     expect(o.retryAfter).toBe("5");

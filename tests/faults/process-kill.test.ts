@@ -18,7 +18,9 @@ async function killMidLoad(env: Record<string, string>, seed: string) {
   const { pushes, bodies, keyOf } = campaign(seed, 100);
   const sender = recordingSender(`${server.url}/api/callback`);
   const sending = sender.send(bodies, keyOf, 16);
-  await sleep(1_200);
+  // Kill mid-load: once something has been acknowledged (a busy machine can take a while to get there).
+  for (let waited = 0; sender.acked.size === 0 && waited < 60_000; waited += 100) await sleep(100);
+  await sleep(300);
   await server.stop("SIGKILL");
   const ackedBeforeKill = new Map(sender.acked);
   await sleep(500);
@@ -65,5 +67,5 @@ describe("SIGKILL mid-load", () => {
     } finally {
       await db.close();
     }
-  });
+  }, 300_000);
 });

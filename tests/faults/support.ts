@@ -1,5 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { openDatabase } from "@/lib/db/client";
 import { generateCampaign, type UpgradePush } from "@/lib/simulator/campaign";
 import { sendAll, type Answer, type PostFn } from "@/lib/simulator/send-queue";
 import type { Ack } from "../../bench/support/verify-store";
@@ -56,3 +57,54 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number):
 }
 
 export const healthy = (url: string) => async () => (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })).status === 200;
+
+/** Runs a repository script the way `npm run` does (tsx, react-server conditions); resolves with its exit code and output. */
+export function runScript(script: string, args: string[], env: Record<string, string | undefined>) {
+  return new Promise<{ code: number | null; out: string; ms: number }>((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], {
+      env: { ...process.env, DATABASE_URL: undefined, PGLITE_DIR: undefined, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.once("exit", (code) => resolve({ code, out, ms: Date.now() - started }));
+  });
+}
+
+/** Resident memory of a process, in MB (Linux). */
+export function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
+}
+
+/** Opens a PGlite directory (with its lock) and checks every acknowledged body is stored under its id. */
+export async function readBackAcked(dir: string, acked: Map<string, number>) {
+  const db = await openDatabase({ pgliteDir: dir, lockWaitMs: 0, migrate: false });
+  try {
+    const rows = await db.prisma.notification.findMany({ select: { id: true, rawBody: true } });
+    const byId = new Map(rows.map((r) => [r.id, r.rawBody]));
+    let missing = 0;
+    let wrongId = 0;
+    for (const [body, id] of acked) {
+      const stored = byId.get(id);
+      if (stored === undefined) missing++;
+      // A repeat with reordered keys is answered with the first copy's id: same content, other bytes.
+      else if (canonical(stored) !== canonical(body)) wrongId++;
+    }
+    return { rows: rows.length, missing, wrongId };
+  } finally {
+    await db.close();
+  }
+}
+
+/** JSON with sorted keys: what the store's dedupe compares. */
+export function canonical(json: string): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sort) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sort(x)])) : v;
+  return JSON.stringify(sort(JSON.parse(json)));
+}
+
+/** How many different pushes (by content) a list of bodies holds. */
+export const distinctPushes = (bodies: string[]) => new Set(bodies.map(canonical)).size;

@@ -4,19 +4,25 @@
 import { createServer } from "node:http";
 import next from "next";
 import { handleCallbackNode, isCallbackRequest } from "@/lib/receiver/node-adapter";
+import { sanitizeForwardedHeaders } from "@/lib/security/forwarded";
+import { answerClientError, guardResponse, refuseRequest } from "@/lib/security/response-guard";
 import { NON_DOCUMENT_HEADERS } from "@/lib/security/static-headers.js";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
-// Behind a reverse proxy that sets X-Forwarded-For, TRUST_PROXY=1 keeps its value for login rate limits.
+// Behind a reverse proxy that sets X-Forwarded-*, TRUST_PROXY=1 keeps (validated) values; else they are dropped.
 const trustProxy = /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? "");
 await app.prepare();
 
 // A sender that stalls mid-request is cut off (408) within ~10 s instead of holding a socket: the
 // platform's own pushes arrive whole in milliseconds.
 const server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
+  // Security headers on every response, no callback token in any Location; spoofed proxy headers never reach Next.
+  guardResponse(res);
+  const refused = sanitizeForwardedHeaders(req, trustProxy);
+  if (refused) return refuseRequest(res, 400, "invalid_header", refused);
   if (isCallbackRequest(req)) {
     // This path skips proxy.ts and next.config.js, so it sets the same fixed security headers itself.
     for (const [name, value] of NON_DOCUMENT_HEADERS) res.setHeader(name, value);
@@ -27,10 +33,11 @@ const server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000, co
     });
     return;
   }
-  // Per-IP login limits read X-Forwarded-For; without a trusted proxy it is whatever the client claims.
-  if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
   void handle(req, res);
 });
+
+// The 408 of a stalled request (and node's other early refusals) with our security headers.
+server.on("clientError", answerClientError);
 
 server.listen(port, hostname, () => {
   console.log(`Upgrade Monitor listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);

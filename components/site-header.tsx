@@ -3,6 +3,7 @@ import Link from "next/link";
 const LINKS = [
   { href: "/", label: "Tasks" },
   { href: "/quarantine", label: "Quarantine" },
+  { href: "/audit", label: "Audit" },
 ];
 
 export function SiteHeader() {

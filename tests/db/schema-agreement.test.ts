@@ -36,6 +36,12 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     body: new Uint8Array([0, 255, 10]),
   },
   IgnoredNotifyType: { notifyType: "deviceDataChanged", count: 2, firstSeenAt: at("2024-01-01T00:00:00Z"), lastSeenAt: at("2024-01-02T00:00:00Z") },
+  AuditEvent: {
+    id: 3, at: at("2024-01-01T00:00:00.5Z"), kind: "export", actor: "alice", clientIp: "192.0.2.1", method: "session",
+    target: "op-1", details: { rows: 2, filters: { q: "x" } },
+  },
+  RevokedSession: { sessionId: "sid-1", expiresAt: at("2024-01-08T00:00:00Z") },
+  LoginThrottle: { key: "u:alice|192.0.2.1", attempts: 6, nextAt: at("2024-01-01T00:00:02Z"), updatedAt: at("2024-01-01T00:00:01Z") },
 };
 
 const models = readSchemaModels();

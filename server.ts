@@ -4,7 +4,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { handleCallbackNode, isCallbackRequest } from "@/lib/receiver/node-adapter";
-import { sanitizeForwardedHeaders } from "@/lib/security/forwarded";
+import { isSupportedMethod, sanitizeForwardedHeaders } from "@/lib/security/forwarded";
 import { answerClientError, guardResponse, refuseRequest } from "@/lib/security/response-guard";
 import { NON_DOCUMENT_HEADERS } from "@/lib/security/static-headers.js";
 
@@ -23,6 +23,7 @@ const server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000, co
   guardResponse(res);
   const refused = sanitizeForwardedHeaders(req, trustProxy);
   if (refused) return refuseRequest(res, 400, "invalid_header", refused);
+  if (!isSupportedMethod(req.method)) return refuseRequest(res, 405, "method_not_allowed", `${req.method} is not supported.`);
   if (isCallbackRequest(req)) {
     // This path skips proxy.ts and next.config.js, so it sets the same fixed security headers itself.
     for (const [name, value] of NON_DOCUMENT_HEADERS) res.setHeader(name, value);

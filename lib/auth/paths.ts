@@ -29,6 +29,8 @@ const UNSAFE_CHARS = /[\u0000-\u001f\u007f\\]/;
  */
 export function safeReturnPath(raw: string | null | undefined, origin?: string): string {
   if (!raw || raw.length > 2000 || UNSAFE_CHARS.test(raw)) return "/";
+  // Without this app's origin to compare with, only a path is acceptable.
+  if (!origin && !raw.startsWith("/")) return "/";
   let base = PLACEHOLDER;
   if (origin) {
     try {

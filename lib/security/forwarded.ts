@@ -49,3 +49,11 @@ const VALIDATORS: Record<string, (value: string) => boolean> = {
   // RFC 7239: comma-separated elements of semicolon-separated pairs.
   forwarded: (v) => list(v).every((el) => el.split(";").every((pair) => FORWARDED_PAIR.test(pair.trim()))),
 };
+
+// TRACE (and CONNECT, TRACK…) reach Next only to fail with a 500 and a stack in the log per request.
+const SUPPORTED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** True for a method this app answers; anything else gets a plain 405 before Next sees it. */
+export function isSupportedMethod(method: string | undefined): boolean {
+  return method !== undefined && SUPPORTED_METHODS.has(method);
+}

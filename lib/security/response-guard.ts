@@ -46,6 +46,7 @@ export function scrubLocation(location: string): string {
 export function refuseRequest(res: ServerResponse, status: number, code: string, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
   for (const [name, value] of NON_DOCUMENT_HEADERS) res.setHeader(name, value);
+  if (status === 405) res.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "cache-control": "no-store", connection: "close" });
   res.end(body);
 }

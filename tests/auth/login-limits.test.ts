@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOGIN_LIMITS } from "@/lib/auth/login-limiter";
+import { openDatabase } from "@/lib/db/client";
+import { createThrowawayDatabase, freshPgliteDir, type RunningServer, type ThrowawayDatabase } from "../support/servers";
+import { CookieJar } from "./support/cookie-jar";
+import { PASSWORD, refusalCode, signInWithPassword, startAuthServerOn } from "./support/auth-server";
+
+// Login limits are counted in the database, atomically: the review's 60 parallel guesses got 7 tries
+// instead of 5. On both databases, since PGlite has no `pg` pool for rate-limiter-flexible's store.
+let pg: ThrowawayDatabase;
+const pgliteDir = freshPgliteDir();
+const running: RunningServer[] = [];
+
+beforeAll(async () => {
+  pg = await createThrowawayDatabase("um_limits");
+});
+afterAll(async () => {
+  for (const s of running) await s.stop();
+  await pg?.drop();
+});
+
+describe.each([
+  ["postgresql", () => ({ DATABASE_URL: pg.url })],
+  ["pglite", () => ({ PGLITE_DIR: pgliteDir })],
+])("login limits on %s", (kind, dbEnv) => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startAuthServerOn(dbEnv(), ["alice", "bob"], { TRUST_PROXY: "1" });
+    running.push(server);
+  });
+  afterAll(async () => {
+    await server.stop();
+    const i = running.indexOf(server);
+    if (i >= 0) running.splice(i, 1);
+  });
+
+  it("lets exactly the free attempts through when 60 guesses arrive at once", async () => {
+    const attacker = { "x-forwarded-for": "203.0.113.7" };
+    const codes = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => signInWithPassword(server.url, new CookieJar(), "alice", `guess ${i}`, attacker).then(refusalCode)),
+    );
+    expect(codes.filter((c) => c === "credentials")).toHaveLength(LOGIN_LIMITS.perUserAddress.free);
+    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(60 - LOGIN_LIMITS.perUserAddress.free);
+    // The right password from the attacker's address is slowed too...
+    expect(refusalCode(await signInWithPassword(server.url, new CookieJar(), "alice", PASSWORD, attacker))).toBe("rate_limited");
+    // ...but the owner, elsewhere, is not locked out.
+    const jar = new CookieJar();
+    expect(refusalCode(await signInWithPassword(server.url, jar, "alice", PASSWORD, { "x-forwarded-for": "198.51.100.20" }))).toBeNull();
+    expect((await jar.fetch(`${server.url}/api/summary`)).status).toBe(200);
+  });
+
+  it("keeps the counts across a restart (they live in the database)", async () => {
+    const ip = { "x-forwarded-for": "203.0.113.8" };
+    for (let i = 0; i < LOGIN_LIMITS.perUserAddress.free; i++) {
+      expect(refusalCode(await signInWithPassword(server.url, new CookieJar(), "bob", `guess ${i}`, ip))).toBe("credentials");
+    }
+    await server.stop();
+    server = await startAuthServerOn(dbEnv(), ["alice", "bob"], { TRUST_PROXY: "1" });
+    running[running.length - 1] = server;
+    expect(refusalCode(await signInWithPassword(server.url, new CookieJar(), "bob", PASSWORD, ip))).toBe("rate_limited");
+  });
+
+  it("slows rather than refuses: after the wait, the owner gets in from the same address", async () => {
+    const ip = { "x-forwarded-for": "203.0.113.9" };
+    for (let i = 0; i < LOGIN_LIMITS.perUserAddress.free; i++) {
+      await signInWithPassword(server.url, new CookieJar(), "bob", `typo ${i}`, ip);
+    }
+    expect(refusalCode(await signInWithPassword(server.url, new CookieJar(), "bob", PASSWORD, ip))).toBe("rate_limited");
+    await new Promise((r) => setTimeout(r, LOGIN_LIMITS.firstDelaySeconds * 1000 + 300));
+    expect(refusalCode(await signInWithPassword(server.url, new CookieJar(), "bob", PASSWORD, ip))).toBeNull();
+  });
+
+  it(`records the outcomes in the audit trail (${kind})`, async () => {
+    await server.stop(); // PGlite has one owner: the server must be gone before this process opens it
+    const db = await openDatabase(kind === "postgresql" ? { url: pg.url } : { pgliteDir });
+    try {
+      const rows = await db.prisma.auditEvent.groupBy({ by: ["kind"], where: { actor: "alice", clientIp: "203.0.113.7" }, _count: true });
+      const counts = Object.fromEntries(rows.map((r) => [r.kind, r._count]));
+      expect(counts).toEqual({ sign_in_failed: LOGIN_LIMITS.perUserAddress.free, sign_in_slowed: 60 - LOGIN_LIMITS.perUserAddress.free + 1 });
+      const ok = await db.prisma.auditEvent.findFirst({ where: { actor: "alice", kind: "sign_in_succeeded" } });
+      expect(ok).toMatchObject({ clientIp: "198.51.100.20", method: "password" });
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db";
  * (OWASP Authentication Cheat Sheet: throttle per account *and* source, prefer delays to lockouts.)
  *
  * - Per user name + client address: 5 free attempts, then each further attempt must wait for an
- *   exponentially growing delay (1 s, 2 s, 4 s, … capped at 15 min). Guesses from an attacker's
+ *   exponentially growing delay (AUTH_LOGIN_BACKOFF_SECONDS, default 30 s, then twice that, … capped at
+ *   15 min). Guesses from an attacker's
  *   addresses never slow the owner signing in from theirs.
  * - Per client address, whatever the name (password spraying): 20 free, then the same back-off.
  *
@@ -21,20 +22,35 @@ import { getDb } from "@/lib/db";
 export const LOGIN_LIMITS = {
   perUserAddress: { free: 5 },
   perAddress: { free: 20 },
-  firstDelaySeconds: 1,
+  firstDelaySeconds: backoffSeconds(),
   maxDelaySeconds: 15 * 60,
   /** A key untouched this long starts again from zero. */
   forgetAfterSeconds: 24 * 3600,
 } as const;
+
+function backoffSeconds(): number {
+  const n = Number(process.env.AUTH_LOGIN_BACKOFF_SECONDS || 30);
+  return Number.isFinite(n) && n >= 1 && n <= 900 ? n : 30;
+}
 
 const userKey = (user: string, ip: string) => `u:${user.trim().toLowerCase()}|${ip}`;
 const ipKey = (ip: string) => `a:${ip}`;
 
 /**
  * Counts one attempt on a key unless the key must still wait; returns the seconds to wait (0 = the
- * attempt is counted and may go ahead).
+ * attempt is counted and may go ahead). If the count cannot be taken (database down or overloaded),
+ * the attempt is refused as slowed: a password is never checked uncounted.
  */
 async function reserve(key: string, free: number): Promise<number> {
+  try {
+    return await reserveOrThrow(key, free);
+  } catch (err) {
+    console.error(`[auth] login limit unavailable, attempt refused: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    return LOGIN_LIMITS.firstDelaySeconds;
+  }
+}
+
+async function reserveOrThrow(key: string, free: number): Promise<number> {
   const { prisma } = await getDb();
   const { firstDelaySeconds: first, maxDelaySeconds: max, forgetAfterSeconds: forget } = LOGIN_LIMITS;
   // After attempt n (n ≥ free) the next one waits first * 2^(n - free) seconds, capped at max.

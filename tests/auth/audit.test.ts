@@ -64,14 +64,14 @@ describe.each([
     // The name exactly as typed, even one that is no user.
     await signInWithPassword(server.url, new CookieJar(), "<script>mallory", "x", ip(3));
     expect(await newest({ kind: "sign_in_failed", user: "<script>mallory" })).toMatchObject({ clientIp: "192.0.2.3" });
-  });
+  }, 120_000);
 
   it("records API token use and a refused API token", async () => {
     expect((await fetch(`${server.url}/api/summary`, { headers: { ...bearer, ...ip(4) } })).status).toBe(200);
     expect((await fetch(`${server.url}/api/summary`, { headers: { authorization: "Bearer um_wrong", ...ip(5) } })).status).toBe(401);
     expect(await newest({ kind: "sign_in_succeeded", user: "ci-script" })).toMatchObject({ method: "api_token", clientIp: "192.0.2.4" });
     expect(await newest({ kind: "sign_in_failed" })).toMatchObject({ method: "api_token", clientIp: "192.0.2.5", actor: null });
-  });
+  }, 120_000);
 
   it("records each CSV export: who, which task, which filters, how many rows", async () => {
     const a = swResult();
@@ -91,21 +91,21 @@ describe.each([
     const event = await newest({ kind: "export", user: "ci-script" });
     expect(event).toMatchObject({ target: "all tasks", method: "api_token", clientIp: "192.0.2.6" });
     expect(event?.details).toMatchObject({ format: "csv", operationId: null, rows: 3, complete: true });
-  });
+  }, 120_000);
 
   it("records a refused callback token (never the token itself)", async () => {
     expect((await post(server.url, swResult(), { query: "?token=guess", headers: ip(7) })).status).toBe(401);
     const event = await newest({ kind: "callback_token_refused" });
     expect(event).toMatchObject({ clientIp: "192.0.2.7", target: "/api/callback" });
     expect(JSON.stringify(event)).not.toContain("guess");
-  });
+  }, 120_000);
 
   it("records a sign-out", async () => {
     const jar = new CookieJar();
     await signInWithPassword(server.url, jar, "alice", PASSWORD, ip(8));
     await signOut(server.url, jar);
     expect(await newest({ kind: "sign_out" })).toMatchObject({ actor: "alice", method: "password" });
-  });
+  }, 120_000);
 
   it("pages newest first with a keyset cursor, and filters by user, kind and time", async () => {
     const everything = await audit({ limit: "500" });
@@ -124,7 +124,7 @@ describe.each([
     expect((await audit({ from: "2099-01-01" })).items).toEqual([]);
     expect((await audit({ to: "2000-01-01" })).items).toEqual([]);
     expect((await audit({ from: "2000-01-01", to: "2099-01-01", limit: "500" })).items.length).toBe(ids.length);
-  });
+  }, 120_000);
 
   it("refuses bad filters (400) and callers without a session or token (401)", async () => {
     const bad = await admin.fetch(`${server.url}/api/audit?kind=everything`);
@@ -132,7 +132,7 @@ describe.each([
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("invalid_query");
     expect((await admin.fetch(`${server.url}/api/audit?cursor=bm90LWEtY3Vyc29y`)).status).toBe(400);
     expect((await fetch(`${server.url}/api/audit`)).status).toBe(401);
-  });
+  }, 120_000);
 
   it("shows the trail on /audit, filtered by the URL", async () => {
     const res = await admin.fetch(`${server.url}/audit?kind=sign_in_failed&user=bob`);
@@ -141,7 +141,7 @@ describe.each([
     expect(html).toContain("Audit trail");
     expect(html.match(/data-kind="sign_in_failed"/g)?.length).toBe(5);
     expect(html).not.toContain('data-kind="export"');
-  });
+  }, 120_000);
 
   if (kind === "postgresql") {
     it("records a setting change written through the library", async () => {

@@ -45,7 +45,7 @@ describe("sessions", () => {
     expect(page.status).toBe(307);
     expect(new URL(page.headers.get("location")!).pathname).toBe("/signin");
     await stop(server);
-  });
+  }, 180_000);
 
   it("refuses a signed-out cookie after a restart and on another instance", async () => {
     const a = await start(["alice"]);
@@ -66,7 +66,7 @@ describe("sessions", () => {
     expect(await summary(again.url, stolen)).toBe(401);
     await stop(again);
     await stop(b);
-  });
+  }, 180_000);
 
   it("ends a session AUTH_SESSION_MAX_DAYS after sign-in, however often it was renewed", async () => {
     // 0.00004 days ≈ 3.5 s: long enough to use, short enough to outlive in a test.
@@ -82,5 +82,5 @@ describe("sessions", () => {
     await new Promise((r) => setTimeout(r, Math.max(0, 4_500 - (Date.now() - started))));
     expect((await jar.fetch(`${server.url}/api/summary`)).status).toBe(401);
     await stop(server);
-  });
+  }, 120_000);
 });

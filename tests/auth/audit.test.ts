@@ -78,7 +78,7 @@ describe.each([
     const b = swResult({ operationId: a.operationId, errorCode: "7" });
     const c = swResult({ operationId: a.operationId });
     for (const p of [a, b, c]) expect((await post(server.url, p, { query: `?token=${CALLBACK_TOKEN}` })).status).toBe(200);
-    const csv = await admin.fetch(`${server.url}/api/tasks/${a.operationId}/failed.csv?errorCode=5`);
+    const csv = await admin.fetch(`${server.url}/api/tasks/${a.operationId}/failed.csv?errorCode=5`, { headers: ip(1) });
     expect(csv.status).toBe(200);
     await csv.text();
     await expect.poll(async () => (await newest({ kind: "export", user: "alice" }))?.details).toEqual({

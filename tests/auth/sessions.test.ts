@@ -43,7 +43,7 @@ describe("sessions", () => {
     // The page redirects to sign-in rather than showing the dashboard.
     const page = await fetch(`${server.url}/`, { headers: { cookie }, redirect: "manual" });
     expect(page.status).toBe(307);
-    expect(new URL(page.headers.get("location")!).pathname).toBe("/signin");
+    expect(new URL(page.headers.get("location")!, server.url).pathname).toBe("/signin");
     await stop(server);
   }, 180_000);
 

@@ -2,7 +2,8 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { matchApiToken, readBearer } from "@/lib/auth/api-tokens";
 import type { NextAuthRequest } from "next-auth";
 import { auth, SIGN_IN_PATH } from "@/lib/auth/auth";
-import { classifyPath, type PathKind } from "@/lib/auth/paths";
+import { auditApiToken } from "@/lib/auth/audit-api-token";
+import { classifyPath, withoutTokenParam, type PathKind } from "@/lib/auth/paths";
 import { getAccessSettings, type AccessSettings } from "@/lib/auth/settings";
 import { errorBody } from "@/lib/http";
 import { applySecurityHeaders, createNonce, pageCsp } from "@/lib/security/headers";
@@ -40,7 +41,8 @@ function unauthorized(message: string, challenge: string): NextResponse {
 
 function toSignIn(req: NextRequest): NextResponse {
   const target = new URL(SIGN_IN_PATH, req.nextUrl);
-  target.search = new URLSearchParams({ callbackUrl: req.nextUrl.pathname + req.nextUrl.search }).toString();
+  // Never the callback secret: `/API/callback?token=…` (a page path, mis-cased) must not echo it back.
+  target.search = new URLSearchParams({ callbackUrl: withoutTokenParam(req.nextUrl.pathname + req.nextUrl.search) }).toString();
   const res = NextResponse.redirect(target);
   applySecurityHeaders(res.headers);
   return res;
@@ -75,7 +77,9 @@ export async function proxy(req: NextRequest, event: NextFetchEvent): Promise<Re
   if (bearer !== null) {
     // Tokens are for scripts that read: any other method needs a signed-in operator.
     const readOnly = req.method === "GET" || req.method === "HEAD";
-    if (readOnly && matchApiToken(bearer, settings.apiTokens)) return forward(req, kind, settings);
+    const tokenName = readOnly ? matchApiToken(bearer, settings.apiTokens) : null;
+    await auditApiToken(tokenName, req.headers);
+    if (tokenName) return forward(req, kind, settings);
     return unauthorized("The API token is not valid.", 'Bearer realm="upgrade-monitor", error="invalid_token"');
   }
   if (!settings.interactive) {
@@ -90,6 +94,7 @@ export const config = {
     // Not static build files (immutable, public) and not POST /api/callback: a proxy makes Next buffer
     // the request body (up to 10 MB) before the receiver's own size cap sees it. next.config.js gives
     // both their security headers instead; the callback keeps its own CALLBACK_TOKEN check.
-    "/((?!_next/static/|_next/image|api/callback$).*)",
+    // Only the image optimiser's exact path: `/_next/image/x`, `/_next/imagex` are pages (404) like any other.
+    "/((?!_next/static/|_next/image$|api/callback$).*)",
   ],
 };

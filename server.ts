@@ -5,11 +5,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { closeDb, getDb } from "@/lib/db";
 import { handleCallbackNode, isCallbackRequest } from "@/lib/receiver/node-adapter";
+import { isSupportedMethod, sanitizeForwardedHeaders } from "@/lib/security/forwarded";
+import { answerClientError, guardResponse, refuseRequest } from "@/lib/security/response-guard";
 import { NON_DOCUMENT_HEADERS } from "@/lib/security/static-headers.js";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-// Behind a reverse proxy that sets X-Forwarded-For, TRUST_PROXY=1 keeps its value for login rate limits.
+// Behind a reverse proxy that sets X-Forwarded-*, TRUST_PROXY=1 keeps (validated) values; else they are dropped.
 const trustProxy = /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? "");
 /** Longer than a fronting proxy's idle timeout (60 s is common), so the proxy, not we, closes idle sockets. */
 const KEEP_ALIVE_MS = 65_000;
@@ -28,11 +30,17 @@ const server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000, co
 function onRequest(req: IncomingMessage, res: ServerResponse) {
   const receivedAt = Date.now();
   trackInFlight(res);
+  // Security headers on every response, no callback token in any Location; spoofed proxy headers never reach Next.
+  guardResponse(res);
+  const refused = sanitizeForwardedHeaders(req, trustProxy);
+  if (refused) return refuseRequest(res, 400, "invalid_header", refused);
+  if (!isSupportedMethod(req.method)) return refuseRequest(res, 405, "method_not_allowed", `${req.method} is not supported.`);
   if (isCallbackRequest(req)) return handleCallback(req, res, receivedAt);
-  // Per-IP login limits read X-Forwarded-For; without a trusted proxy it is whatever the client claims.
-  if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
   void nextReady.then(() => handleNext!(req, res));
 }
+
+// The 408 of a stalled request (and node's other early refusals) with our security headers.
+server.on("clientError", answerClientError);
 
 function handleCallback(req: IncomingMessage, res: ServerResponse, receivedAt: number) {
   // This path skips proxy.ts and next.config.js, so it sets the same fixed security headers itself.

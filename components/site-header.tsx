@@ -5,6 +5,7 @@ const LINKS = [
   { href: "/quarantine", label: "Quarantine" },
   { href: "/error-codes", label: "Error codes" },
   { href: "/alerts", label: "Alerts" },
+  { href: "/audit", label: "Audit" },
 ];
 
 export function SiteHeader() {

@@ -2,7 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import type { JWT } from "next-auth/jwt";
+import { headers } from "next/headers";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { clientIp } from "./client-ip";
 import { authorizeBuiltInUser } from "./credentials";
+import { describeAuthError } from "./log-auth-error";
+import { safeReturnPath } from "./paths";
 import { isSessionRevoked, revokeSession } from "./revoked-sessions";
 import { getAccessSettings, type AccessSettings } from "./settings";
 
@@ -29,9 +35,10 @@ function providers(s: AccessSettings): NextAuthConfig["providers"] {
   return list;
 }
 
-// Auth.js logs whole error objects (with causes that can carry provider responses); keep name + message.
+// Auth.js logs whole error objects (with causes that can carry provider responses); keep the real
+// error type (class names are minified in the build) and the first line of its message.
 const logger: NextAuthConfig["logger"] = {
-  error: (error) => console.error(`[auth] ${error.name}: ${error.message.split("\n")[0]}`),
+  error: (error) => console.error(`[auth] ${describeAuthError(error)}`),
   warn: (code) => console.warn(`[auth] warning: ${code}`),
   debug: () => {},
 };
@@ -47,14 +54,22 @@ function buildConfig(s: AccessSettings): NextAuthConfig {
     providers: providers(s),
     logger,
     callbacks: {
-      jwt({ token, user, account }) {
+      // Every redirect Auth.js makes (after sign-in, sign-out, errors) goes to a normalised path of this app.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeReturnPath(url, baseUrl)}`;
+      },
+      async jwt({ token, user, account }) {
         if (user) {
           // A fresh id per sign-in, so one session can be revoked without touching the user's others.
           token.sid = randomUUID();
           token.via = account?.provider ?? "credentials";
           token.name = user.name ?? user.email ?? token.sub;
+          token.authAt = Math.floor(Date.now() / 1000);
+          if (token.via === OIDC_PROVIDER_ID) token.iss = s.oidc?.issuer;
         }
-        if (typeof token.sid !== "string" || isSessionRevoked(token.sid)) return null;
+        // Checked on every request: a null here deletes the cookie and the request is unauthenticated.
+        if (typeof token.sid !== "string" || !sessionStillAllowed(token, getAccessSettings())) return null;
+        if (await isSessionRevoked(token.sid)) return null;
         return token;
       },
       session({ session, token }) {
@@ -63,12 +78,41 @@ function buildConfig(s: AccessSettings): NextAuthConfig {
       },
     },
     events: {
-      signOut(message) {
+      async signIn({ user, account }) {
+        // Built-in users are audited in authorize(), which sees the name as typed and the outcome.
+        if (account?.provider === OIDC_PROVIDER_ID) {
+          const name = user.name ?? user.email ?? account.providerAccountId ?? null;
+          await recordAuditEvent({ kind: "sign_in_succeeded", actor: name, clientIp: await requestIp(), method: "oidc" });
+        }
+      },
+      async signOut(message) {
         const token = "token" in message ? message.token : null;
-        if (token && typeof token.sid === "string") revokeSession(token.sid, token.exp ?? Date.now() / 1000 + s.sessionMaxAgeSeconds);
+        if (!token || typeof token.sid !== "string") return;
+        await revokeSession(token.sid, token.exp ?? Date.now() / 1000 + s.sessionMaxAgeSeconds);
+        const method = token.via === OIDC_PROVIDER_ID ? "oidc" : "password";
+        await recordAuditEvent({ kind: "sign_out", actor: typeof token.name === "string" ? token.name : null, clientIp: await requestIp(), method });
       },
     },
   };
+}
+
+/**
+ * A session lasts at most AUTH_SESSION_MAX_DAYS from its sign-in, however often it is renewed, and
+ * only while its way in still exists: a user removed from AUTH_USERS, or single sign-on removed or
+ * moved to another issuer, ends the session at the next request.
+ */
+export function sessionStillAllowed(token: JWT, s: AccessSettings, nowSeconds = Date.now() / 1000): boolean {
+  if (typeof token.authAt !== "number" || nowSeconds - token.authAt > s.sessionAbsoluteMaxSeconds) return false;
+  if (token.via === OIDC_PROVIDER_ID) return s.oidc !== undefined && token.iss === s.oidc.issuer;
+  return typeof token.name === "string" && s.users.has(token.name);
+}
+
+async function requestIp(): Promise<string | null> {
+  try {
+    return clientIp(await headers());
+  } catch {
+    return null; // outside a request (never expected here)
+  }
 }
 
 // Lazy: the environment is read at the first request, not when the build imports this module.

@@ -1,7 +1,8 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { clientIp } from "./client-ip";
-import { loginBlockedFor, recordLoginFailure, recordLoginSuccess } from "./login-limiter";
+import { recordLoginSuccess, reserveLoginAttempt } from "./login-limiter";
 import { verifyPassword } from "./passwords";
 import { getAccessSettings } from "./settings";
 
@@ -11,21 +12,30 @@ export class LoginRateLimited extends CredentialsSignin {
 }
 
 /**
- * Auth.js `authorize` for built-in users: rate limits first (a blocked attempt does not even reach
- * the password hash), then the argon2id check. Wrong name and wrong password look the same.
+ * Auth.js `authorize` for built-in users: the attempt is reserved against the limits first (a slowed
+ * attempt does not even reach the password hash), then the argon2id check. Wrong name and wrong
+ * password look the same. Every outcome goes to the audit trail with the name as typed.
  */
 export async function authorizeBuiltInUser(credentials: Partial<Record<string, unknown>>, request: Request) {
   const username = typeof credentials.username === "string" ? credentials.username.trim().slice(0, 200) : "";
   const password = typeof credentials.password === "string" ? credentials.password : "";
   const ip = clientIp(request.headers);
-  if (!username || !password) throw new CredentialsSignin();
-  if ((await loginBlockedFor(ip, username)) > 0) throw new LoginRateLimited();
-
-  const stored = getAccessSettings().users.get(username);
-  if (!(await verifyPassword(stored, password))) {
-    await recordLoginFailure(ip, username);
+  const audit = { actor: username, clientIp: ip, method: "password" as const };
+  if (!username || !password) {
+    await recordAuditEvent({ kind: "sign_in_failed", ...audit, details: { reason: "empty" } });
     throw new CredentialsSignin();
   }
-  await recordLoginSuccess(username);
+  const wait = await reserveLoginAttempt(ip, username);
+  if (wait > 0) {
+    await recordAuditEvent({ kind: "sign_in_slowed", ...audit, details: { retryAfterSeconds: wait } });
+    throw new LoginRateLimited();
+  }
+  const stored = getAccessSettings().users.get(username);
+  if (!(await verifyPassword(stored, password))) {
+    await recordAuditEvent({ kind: "sign_in_failed", ...audit, details: { reason: "credentials" } });
+    throw new CredentialsSignin();
+  }
+  await recordLoginSuccess(ip, username);
+  await recordAuditEvent({ kind: "sign_in_succeeded", ...audit });
   return { id: username, name: username };
 }

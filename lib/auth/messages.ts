@@ -8,7 +8,7 @@ export function describeSignInError(code: string | undefined): string | undefine
     case "CredentialsSignin":
       return "Wrong user name or password.";
     case "rate_limited":
-      return "Too many failed sign-ins. Wait 15 minutes, then try again.";
+      return "Too many failed sign-ins from here. Wait a little (the wait doubles with each further failure), then try again.";
     case "Configuration":
       return "Sign-in is misconfigured on the server; the server log says why.";
     default:

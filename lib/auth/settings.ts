@@ -22,6 +22,8 @@ export interface AccessSettings {
   apiTokens: ApiToken[];
   secret?: string;
   sessionMaxAgeSeconds: number;
+  /** Absolute lifetime of a session from its sign-in, renewals notwithstanding (AUTH_SESSION_MAX_DAYS). */
+  sessionAbsoluteMaxSeconds: number;
   /** True when someone can sign in through a page (users or OIDC), so Auth.js is needed. */
   interactive: boolean;
 }
@@ -39,6 +41,7 @@ const Raw = z.object({
   AUTH_OIDC_NAME: z.string().trim().max(60).optional(),
   API_TOKENS: z.string().trim().optional(),
   AUTH_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  AUTH_SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
 });
 
 class AccessConfigError extends Error {
@@ -117,6 +120,7 @@ export function parseAccessSettings(env: Record<string, string | undefined>): Ac
     apiTokens,
     secret: raw.AUTH_SECRET,
     sessionMaxAgeSeconds: Math.round(raw.AUTH_SESSION_HOURS * 3600),
+    sessionAbsoluteMaxSeconds: Math.round(raw.AUTH_SESSION_MAX_DAYS * 86400),
     interactive,
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { scheduleAuditRetention } from "@/lib/audit/retention";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { pruneOldEvents } from "./prune";
@@ -8,6 +9,8 @@ const HOUR = 3_600_000;
 /** With RETENTION_DAYS set, prunes at start and hourly. Deleting is idempotent, so several app
  * servers doing it at once only repeat a cheap, empty DELETE. */
 export function scheduleRetention(): void {
+  // The audit trail has its own retention (AUDIT_RETENTION_DAYS, default 365), always on.
+  scheduleAuditRetention();
   const days = getEnv().RETENTION_DAYS;
   if (!days) return;
   const run = async () => {

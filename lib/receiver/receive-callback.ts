@@ -1,4 +1,5 @@
 import "server-only";
+import { auditRefusedCallbackToken } from "@/lib/audit/callback-token";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError, ERROR_STATUS, RETRY_AFTER_SECONDS, errorBody, isStorageError, type ErrorCode } from "@/lib/http";
@@ -62,6 +63,7 @@ function fail(code: ErrorCode, message: string, details?: { field: string; probl
 export async function receiveCallback(input: CallbackInput): Promise<CallbackOutput> {
   const env = getEnv();
   if (env.CALLBACK_TOKEN && !hasValidToken(env.CALLBACK_TOKEN, input.query, input.headers.get("authorization"))) {
+    auditRefusedCallbackToken(input.headers);
     return fail("unauthorized", "Missing or wrong callback token.");
   }
   const contentType = input.headers.get("content-type");

@@ -130,7 +130,7 @@ describe("API tokens (Authorization: Bearer)", () => {
 // Last: it uses up this server's login budget for 127.0.0.1.
 describe("login limits behind `npm start` without TRUST_PROXY", () => {
   it("count by the socket address, whatever X-Forwarded-For the client invents", async () => {
-    for (let i = 0; i < LOGIN_LIMITS.perIp.points; i++) {
+    for (let i = 0; i < LOGIN_LIMITS.perAddress.free; i++) {
       const spoof = { "x-forwarded-for": `203.0.113.${i + 1}` };
       expect(refusalCode(await signInWithPassword(app.url, new CookieJar(), `spray${i}`, "123456", spoof))).toBe("credentials");
     }

@@ -53,6 +53,12 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     id: 6, firingId: 5, channelId: 3, event: "alert.fired", status: "delivered", attempts: 2, nextAttemptAt: at("2024-01-01T00:00:00Z"),
     lockedUntil: at("2024-01-01T00:01:00Z"), lastStatus: 200, lastAnswer: "ok", createdAt: at("2024-01-01T00:00:00Z"), finishedAt: at("2024-01-01T00:00:05Z"),
   },
+  AuditEvent: {
+    id: 3, at: at("2024-01-01T00:00:00.5Z"), kind: "export", actor: "alice", clientIp: "192.0.2.1", method: "session",
+    target: "op-1", details: { rows: 2, filters: { q: "x" } },
+  },
+  RevokedSession: { sessionId: "sid-1", expiresAt: at("2024-01-08T00:00:00Z") },
+  LoginThrottle: { key: "u:alice|192.0.2.1", attempts: 6, nextAt: at("2024-01-01T00:00:02Z"), updatedAt: at("2024-01-01T00:00:01Z") },
 };
 
 const models = readSchemaModels();

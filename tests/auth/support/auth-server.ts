@@ -40,6 +40,30 @@ export async function startAuthServer(users: string[], extraEnv: Record<string, 
   };
 }
 
+/**
+ * A signed-in server on a database the test owns (`dbEnv` = DATABASE_URL or PGLITE_DIR), so that
+ * it can be restarted, or a second instance started, on the same data. Same API token digest rule.
+ */
+export async function startAuthServerOn(dbEnv: Record<string, string>, users: string[], extraEnv: Record<string, string | undefined> = {}): Promise<RunningServer> {
+  const hash = await hashPassword(PASSWORD);
+  return startServer({
+    ...dbEnv,
+    AUTH_SECRET,
+    AUTH_USERS: users.map((u) => `${u}:${hash}`).join("\n"),
+    ...extraEnv,
+  }, "custom", await freePort());
+}
+
+/** Signs out the jar's session the way the Sign-out button does (CSRF token, POST). */
+export async function signOut(base: string, jar: CookieJar): Promise<Response> {
+  const { csrfToken } = (await (await jar.fetch(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
+  return jar.fetch(`${base}/api/auth/signout`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, callbackUrl: `${base}/signin` }),
+  });
+}
+
 /** Posts the credentials form to Auth.js exactly as a browser would (CSRF token included). */
 export async function signInWithPassword(base: string, jar: CookieJar, username: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
   const csrf = await jar.fetch(`${base}/api/auth/csrf`, { headers });

@@ -1,6 +1,6 @@
 import { createChannel, listChannels } from "@/lib/alerts/channels";
 import { parseBody } from "@/lib/alerts/request";
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 import { ChannelInputSchema } from "@/lib/schemas/alerts";
 
 export const runtime = "nodejs";
@@ -14,3 +14,6 @@ export const POST = withErrors(async (req: Request) => {
   const input = await parseBody(ChannelInputSchema, req);
   return Response.json(await createChannel(input), { status: 201 });
 });
+
+// Any other method: 405 with Allow.
+export const { PUT, DELETE, PATCH } = allowOnly("GET, HEAD, POST");

@@ -1,6 +1,6 @@
 import { parseBody } from "@/lib/alerts/request";
 import { createRule, listRules } from "@/lib/alerts/rules";
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 import { RuleInputSchema } from "@/lib/schemas/alerts";
 
 export const runtime = "nodejs";
@@ -14,3 +14,6 @@ export const POST = withErrors(async (req: Request) => {
   const input = await parseBody(RuleInputSchema, req);
   return Response.json(await createRule(input), { status: 201 });
 });
+
+// Any other method: 405 with Allow.
+export const { PUT, DELETE, PATCH } = allowOnly("GET, HEAD, POST");

@@ -1,6 +1,6 @@
 import { parseId, readPatch } from "@/lib/alerts/request";
 import { deleteRule, updateRule } from "@/lib/alerts/rules";
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,3 +18,6 @@ export const DELETE = withErrors(async (_req: Request, ctx: Ctx) => {
   await deleteRule(parseId((await ctx.params).id, "rule"));
   return new Response(null, { status: 204 });
 });
+
+// Any other method: 405 with Allow.
+export const { GET, POST, PUT } = allowOnly("PATCH, DELETE");

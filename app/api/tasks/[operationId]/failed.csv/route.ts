@@ -1,4 +1,5 @@
 import { csvResponse, failedCsvFilename, failedDevicesCsv } from "@/lib/csv/failed-devices-csv";
+import { auditExport } from "@/lib/audit/export";
 import { allowOnly, withErrors } from "@/lib/http";
 import { parsePathId, parseQuery } from "@/lib/http-query";
 import { openFailedDevices } from "@/lib/queries/list-failed-devices";
@@ -13,7 +14,7 @@ type Ctx = { params: Promise<{ operationId: string }> };
 export const GET = withErrors(async (req: Request, ctx: Ctx) => {
   const operationId = parsePathId((await ctx.params).operationId, "operationId");
   const filters = parseQuery(DeviceFiltersSchema, req);
-  const read = await openFailedDevices({ operationId, filters });
+  const read = await auditExport(req, await openFailedDevices({ operationId, filters }), { format: "csv", operationId, filters });
   return csvResponse(failedDevicesCsv(read), failedCsvFilename(operationId));
 });
 

@@ -1,6 +1,7 @@
+import { auditExport } from "@/lib/audit/export";
 import { FAILED_SELECTION } from "@/lib/exports/selections";
 import { describeRequester } from "@/lib/exports/requester";
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 import { parsePathId, parseQuery } from "@/lib/http-query";
 import { openFailedDevices } from "@/lib/queries/list-failed-devices";
 import { DeviceFiltersSchema } from "@/lib/schemas/devices";
@@ -15,7 +16,10 @@ type Ctx = { params: Promise<{ operationId: string }> };
 export const GET = withErrors(async (req: Request, ctx: Ctx) => {
   const operationId = parsePathId((await ctx.params).operationId, "operationId");
   const filters = parseQuery(DeviceFiltersSchema, req);
-  const read = await openFailedDevices({ operationId, filters });
+  const read = await auditExport(req, await openFailedDevices({ operationId, filters }), { format: "xlsx", operationId, filters });
   const about = { operationId, filters, selection: FAILED_SELECTION, exportedAt: new Date(), exportedBy: await describeRequester(req) };
   return xlsxResponse(failedDevicesXlsx(read, about), failedXlsxFilename(operationId));
 });
+
+// Any other method: 405 with Allow.
+export const { POST, PUT, DELETE, PATCH } = allowOnly("GET, HEAD");

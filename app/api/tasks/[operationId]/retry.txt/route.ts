@@ -1,5 +1,6 @@
+import { auditExport } from "@/lib/audit/export";
 import { openRetryDevices, retryFilename, retryListText, textResponse } from "@/lib/exports/retry-list";
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 import { parsePathId, parseQuery } from "@/lib/http-query";
 import { DeviceFiltersSchema } from "@/lib/schemas/devices";
 
@@ -12,6 +13,9 @@ type Ctx = { params: Promise<{ operationId: string }> };
 export const GET = withErrors(async (req: Request, ctx: Ctx) => {
   const operationId = parsePathId((await ctx.params).operationId, "operationId");
   const filters = parseQuery(DeviceFiltersSchema, req);
-  const read = await openRetryDevices(operationId, filters);
+  const read = await auditExport(req, await openRetryDevices(operationId, filters), { format: "txt", operationId, filters });
   return textResponse(retryListText(read), retryFilename(operationId));
 });
+
+// Any other method: 405 with Allow.
+export const { POST, PUT, DELETE, PATCH } = allowOnly("GET, HEAD");

@@ -1,6 +1,6 @@
 import { sendTestMessage } from "@/lib/alerts/channels";
 import { parseId } from "@/lib/alerts/request";
-import { withErrors } from "@/lib/http";
+import { allowOnly, withErrors } from "@/lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,3 +11,6 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = withErrors(async (_req: Request, ctx: Ctx) => {
   return Response.json(await sendTestMessage(parseId((await ctx.params).id, "channel")));
 });
+
+// Any other method: 405 with Allow.
+export const { GET, PUT, DELETE, PATCH } = allowOnly("POST");

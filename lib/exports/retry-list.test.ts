@@ -11,7 +11,14 @@ describe("retry list", () => {
     ["设备-01", "设备-01\n"],
     ["dev\n=forged", '"dev\\n=forged"\n'],
     ["dev\r=forged", '"dev\\r=forged"\n'],
-    ["dev\u2028x", '"dev\u2028x"\n'],
+    // Escaped, not raw: an editor or the platform's text box may break the line at U+2028.
+    ["dev\u2028x", '"dev\\u2028x"\n'],
+    // A raw id that starts with a quote would read as the JSON form of another id ("=1" vs =1).
+    ['"=1"', '"\\"=1\\""\n'],
+    // Invisible format characters (bidi overrides, zero-width space, BOM) made visible.
+    ["\u202e=1", '"\\u202e=1"\n'],
+    ["dev\u200bx", '"dev\\u200bx"\n'],
+    ["tag\u{E0041}", '"tag\\udb40\\udc41"\n'],
     [" padded", '" padded"\n'],
     ["tab\t", '"tab\\t"\n'],
   ])("writes %j as %j", (id, line) => {
@@ -34,7 +41,7 @@ describe("retry list", () => {
   it("names downloads after the task and the UTC day, with only safe characters", () => {
     const day = new Date(Date.UTC(2026, 10, 29, 23, 59));
     expect(exportFilename("retry-devices", "a41e9c07d2b8", "txt", day)).toBe("retry-devices-a41e9c07d2b8-2026-11-29.txt");
-    expect(exportFilename("failed-devices", 'x"; filename=evil.exe\r\n任务', "xlsx", day)).toBe("failed-devices-x_filename_evil.exe_-2026-11-29.xlsx");
+    expect(exportFilename("failed-devices", 'x"; filename=evil.exe\r\n任务', "xlsx", day)).toBe("failed-devices-x_filename_evil.exe_任务-2026-11-29.xlsx");
     expect(exportFilename("failed-devices", "", "csv", day)).toBe("failed-devices-task-2026-11-29.csv");
   });
 });

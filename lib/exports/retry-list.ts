@@ -39,12 +39,18 @@ export async function openRetryDevices(operationId: string, filters: DeviceFilte
 }
 
 // A line break inside an id would split it into two "devices"; other control characters and
-// edge spaces would not survive a paste. Such ids (the platform issues none) are written as JSON
-// strings, visibly not a plain id, instead of being dropped.
-const NOT_PASTEABLE = /[\u0000-\u001F\u007F\u2028\u2029]|^\s|\s$/;
+// edge spaces would not survive a paste; invisible format characters (bidi overrides, zero-width
+// space) would paste unseen; and a raw id starting with `"` would read as the JSON form of another.
+// Such ids (the platform issues none) are written as JSON strings, visibly not a plain id, instead
+// of being dropped; U+2028/2029 and format characters escaped too, as JSON.stringify leaves them raw.
+const NOT_PASTEABLE = /[\u0000-\u001F\u007F\u2028\u2029\p{Cf}]|^\s|\s$|^"/u;
+const RAW_IN_JSON = /[\u2028\u2029\p{Cf}]/gu;
 
 export function retryLine(deviceId: string): string {
-  return `${NOT_PASTEABLE.test(deviceId) ? JSON.stringify(deviceId) : deviceId}\n`;
+  if (!NOT_PASTEABLE.test(deviceId)) return `${deviceId}\n`;
+  const escape = (c: string) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
+  const json = JSON.stringify(deviceId).replace(RAW_IN_JSON, escape);
+  return `${json}\n`;
 }
 
 /** One deviceId per line (LF), UTF-8 without a BOM (it would become part of the first id when pasted). */

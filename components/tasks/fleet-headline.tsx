@@ -23,9 +23,10 @@ export function FleetHeadline({ summary }: { summary: FleetSummary }) {
         ) : (
           <ol className="mt-1 space-y-0.5 text-sm" data-testid="fleet-top-errors">
             {summary.topErrorCodes.map((c) => (
-              <li key={c.errorCode ?? NO_ERROR_CODE} className="flex justify-between gap-2">
+              <li key={`${c.kind}:${c.errorCode ?? NO_ERROR_CODE}`} className="flex justify-between gap-2">
                 <span className="min-w-0" title={c.description ?? undefined}>
                   <span className="truncate font-mono text-xs">{c.errorCode ?? NO_ERROR_CODE}</span>
+                  {c.kind === "firmware" ? <span className="ml-1 text-xs text-slate-500">(firmware)</span> : null}
                   <CodeMeaning meaning={c.meaning} />
                 </span>
                 <span className="tabular-nums text-slate-700">

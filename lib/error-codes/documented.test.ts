@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentedMeaning, meaningCell, meaningOf, operatorKey } from "./documented";
+import { documentedMeaning, meaningCell, meaningOf, normaliseCode, operatorKey } from "./documented";
 
 describe("error code meanings", () => {
   it.each([
@@ -18,6 +18,15 @@ describe("error code meanings", () => {
     expect(documentedMeaning("software", "06")?.text).toBe("download timeout");
     expect(documentedMeaning("software", "42")).toBeNull();
     expect(documentedMeaning("software", "constructor")).toBeNull();
+  });
+  it("keeps a long code's every digit: two codes beyond 2^53 stay two codes", () => {
+    // Number("12345678901234567891") is 12345678901234567000: an operator's meaning for one such code
+    // would be stored under the rounded code and shown for its neighbours too.
+    expect(normaliseCode("12345678901234567891")).toBe("12345678901234567891");
+    expect(normaliseCode("0012345678901234567891")).toBe("12345678901234567891");
+    expect(operatorKey("software", "12345678901234567891")).not.toBe(operatorKey("software", "12345678901234567892"));
+    expect(normaliseCode(" 05 ")).toBe("5");
+    expect(normaliseCode("000")).toBe("0");
   });
   it("an operator entry overrides the documented meaning, per kind", () => {
     const own = new Map([[operatorKey("software", "2"), "vendor X: modem firmware too old"]]);

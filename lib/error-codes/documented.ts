@@ -47,10 +47,13 @@ export const SOURCE_LABEL: Record<MeaningSource, string> = {
   lwm2m: "documented meaning (LwM2M update result)",
 };
 
-/** A code as devices send it: "05" and " 5" are the code 5; anything non-numeric is looked up as is. */
+/**
+ * A code as devices send it: "05" and " 5" are the code 5; anything non-numeric is looked up as is.
+ * Leading zeros are dropped as text, not through Number(), which would round a code beyond 2^53.
+ */
 export function normaliseCode(code: string): string {
   const t = code.trim();
-  return /^\d+$/.test(t) ? String(Number(t)) : t;
+  return /^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, "") : t;
 }
 
 /** Software codes are Huawei's OTA list; firmware results carry statusDesc, which may be an LwM2M result. */

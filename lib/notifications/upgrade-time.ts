@@ -44,14 +44,17 @@ function fromParts(m: RegExpExecArray): Date | null {
   const check = new Date(local);
   // Date.UTC rolls 2024-02-31 over to March; a real timestamp never needs that.
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo! - 1 || check.getUTCDate() !== d || h! > 23 || mi! > 59 || s > 59) return null;
-  return new Date(local - offsetMs(zone));
+  const offset = offsetMs(zone);
+  return offset === null ? null : new Date(local - offset);
 }
 
-function offsetMs(zone: string | undefined): number {
+/** A zone's offset; null when it is no real offset (beyond ±23:59), which would shift the instant by days. */
+function offsetMs(zone: string | undefined): number | null {
   if (!zone || zone === "Z") return 0;
   const z = zone.replace(":", "");
-  const minutes = Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5));
-  return (z[0] === "-" ? -1 : 1) * minutes * 60_000;
+  const [hours, mins] = [Number(z.slice(1, 3)), Number(z.slice(3, 5))];
+  if (hours > 23 || mins > 59) return null;
+  return (z[0] === "-" ? -1 : 1) * (hours * 60 + mins) * 60_000;
 }
 
 function fromEpoch(raw: string): Date | null {

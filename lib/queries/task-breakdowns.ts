@@ -1,4 +1,4 @@
-import { meaningOf, type OperatorMeanings } from "@/lib/error-codes/documented";
+import { meaningOf, type CodeKind, type OperatorMeanings } from "@/lib/error-codes/documented";
 import type { ErrorCodeRow, Timeline, TransitionRow, WarningRow } from "@/lib/schemas/responses";
 import { rate } from "./sql";
 import { byNullableText, nullable, type CounterRow } from "./task-counters";
@@ -45,26 +45,30 @@ export function transitionsFrom(rows: CounterRow[]): TransitionRow[] {
 
 /**
  * Failed devices by error code, each with its most common description and its meaning (an operator's,
- * else the documented one for the kind of task that reported it: software first), biggest first.
+ * else the documented one for the kind of task that reported it), biggest first. A code is one row per
+ * kind: software "6" and firmware "6" are different codes from different lists (the fleet headline
+ * spans both kinds), so they are never summed under one meaning.
  */
 export function errorCodesFrom(rows: CounterRow[], meanings: OperatorMeanings, limit = Infinity): ErrorCodeRow[] {
-  const byCode = new Map<string, { errorCode: string | null; devices: number; software: boolean; descriptions: Map<string, number> }>();
+  const byCode = new Map<string, { kind: CodeKind; errorCode: string | null; devices: number; descriptions: Map<string, number> }>();
   for (const r of rows) {
     if (r.facet !== "error") continue;
-    const c = byCode.get(r.k1) ?? { errorCode: nullable(r.k1), devices: 0, software: false, descriptions: new Map<string, number>() };
+    const kind: CodeKind = r.kind === "firmware" ? "firmware" : "software";
+    const id = `${kind}\u0000${r.k1}`;
+    const c = byCode.get(id) ?? { kind, errorCode: nullable(r.k1), devices: 0, descriptions: new Map<string, number>() };
     c.devices += r.n;
-    c.software ||= r.kind !== "firmware";
     if (r.k2 !== "") c.descriptions.set(r.k2, (c.descriptions.get(r.k2) ?? 0) + r.n);
-    byCode.set(r.k1, c);
+    byCode.set(id, c);
   }
   const failed = [...byCode.values()].reduce((sum, c) => sum + c.devices, 0);
   return [...byCode.values()]
-    .sort((a, b) => b.devices - a.devices || byNullableText(a.errorCode, b.errorCode))
+    .sort((a, b) => b.devices - a.devices || byNullableText(a.errorCode, b.errorCode) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))
     .slice(0, limit)
     .map((c) => ({
+      kind: c.kind,
       errorCode: c.errorCode,
       description: mostCommon(c.descriptions),
-      meaning: meaningOf(meanings, c.software ? "software" : "firmware", c.errorCode),
+      meaning: meaningOf(meanings, c.kind, c.errorCode),
       devices: c.devices,
       share: rate(c.devices, failed) ?? 0,
     }));

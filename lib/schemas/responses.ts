@@ -45,6 +45,8 @@ export interface WarningRow {
 }
 
 export interface ErrorCodeRow {
+  /** Which list the code belongs to: the same code means different things for software and firmware. */
+  kind: "software" | "firmware";
   /** errorCode (software) or statusDesc (firmware); null when the device sent neither. */
   errorCode: string | null;
   /** The most common description among those devices. */

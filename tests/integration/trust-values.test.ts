@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { ids, post, swResult } from "../fixtures/pushes";
+import { fwResult, ids, post, swResult } from "../fixtures/pushes";
 
 // Sections 2–4 of "numbers an operator can trust", over real HTTP on PostgreSQL and PGlite: values
 // kept as sent, warnings shown and counted, one decode of ids in titles, 405 with Allow, and error
@@ -132,6 +132,34 @@ describe.each([
     expect(del.status).toBe(204);
     expect((await getJson<Detail>(base(), `/api/tasks/${op}`)).errorCodes[0]!.meaning).toBeNull();
     expect((await fetch(`${base()}/api/error-codes?kind=software&code=${code}`, { method: "DELETE" })).status).toBe(404);
+  });
+
+  it("the fleet headline keeps software code 6 and firmware code 6 apart, each with its own list's meaning", async () => {
+    const tag = ids().operationId;
+    const fw = (n: number) => fwResult({ ...ids(), operationId: `${tag}fw`, status: "FAIL", statusDesc: "6", curVersion: "FW2.0.3", deviceId: `${tag}-fw${n}` });
+    for (const body of [fw(1), fw(2), swResult({ ...ids(), operationId: `${tag}sw`, errorCode: "6" })]) expect((await post(base(), body)).status).toBe(200);
+    const summary = await getJson<{ failed: number; topErrorCodes: { kind: string; errorCode: string; meaning: Meaning; devices: number }[] }>(base(), `/api/summary?operationId=${tag}`);
+    expect(summary.failed).toBe(3);
+    expect(summary.topErrorCodes.map((c) => [c.kind, c.errorCode, c.meaning?.text, c.devices])).toEqual([
+      ["firmware", "6", "unsupported package type", 2],
+      ["software", "6", "download timeout", 1],
+    ]);
+  });
+
+  it("an operator's meaning for a 20-digit code keeps every digit, and is not shown for its neighbour", async () => {
+    const who = ids();
+    const [mine, neighbour] = ["12345678901234567891", "12345678901234567892"];
+    await post(base(), JSON.stringify({ ...swResult(who), errorCode: "@" }).replace('"@"', neighbour));
+    const put = await fetch(`${base()}/api/error-codes`, { method: "PUT", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ kind: "software", code: mine, meaning: "Vendor Y: 20-digit code" }) });
+    expect(put.status).toBe(200);
+    expect(await put.json()).toMatchObject({ code: mine });
+    try {
+      const detail = await getJson<Detail>(base(), `/api/tasks/${encodeURIComponent(who.operationId)}`);
+      expect(detail.errorCodes.map((c) => [c.errorCode, c.meaning])).toEqual([[neighbour, null]]);
+    } finally {
+      await fetch(`${base()}/api/error-codes?kind=software&code=${mine}`, { method: "DELETE" });
+    }
   });
 
   it("refuses an invalid entry with field details, and a cross-site write", async () => {

@@ -33,7 +33,7 @@ export function buildRequest(ch: HttpChannel, m: AlertMessage, nowMs: number): O
       return { url: ch.url, headers: { ...JSON_HEADERS, "x-upgrade-monitor-signature": signature }, body };
     }
     case "slack":
-      return { url: ch.url, headers: JSON_HEADERS, body: JSON.stringify({ text: plainText(m) }) };
+      return { url: ch.url, headers: JSON_HEADERS, body: JSON.stringify({ text: slackEscape(plainText(m)) }) };
     case "teams":
       return { url: ch.url, headers: JSON_HEADERS, body: JSON.stringify(teamsCard(m)) };
     case "dingtalk": {
@@ -44,15 +44,23 @@ export function buildRequest(ch: HttpChannel, m: AlertMessage, nowMs: number): O
       return { url: `${ch.url}${sep}timestamp=${nowMs}&sign=${sign}`, headers: JSON_HEADERS, body };
     }
     case "wecom":
-      return { url: ch.url, headers: JSON_HEADERS, body: JSON.stringify({ msgtype: "markdown", markdown: { content: markdownText(m) } }) };
+      return { url: ch.url, headers: JSON_HEADERS, body: JSON.stringify({ msgtype: "markdown", markdown: { content: noTags(markdownText(m)) } }) };
     case "feishu": {
-      const content = { msg_type: "text", content: { text: plainText(m) } };
+      const content = { msg_type: "text", content: { text: noTags(plainText(m)) } };
       if (!ch.secret) return { url: ch.url, headers: JSON_HEADERS, body: JSON.stringify(content) };
       const timestamp = String(Math.floor(nowMs / 1000));
       return { url: ch.url, headers: JSON_HEADERS, body: JSON.stringify({ timestamp, sign: signFeishu(ch.secret, Number(timestamp)), ...content }) };
     }
   }
 }
+
+/**
+ * Rule names, operationIds and error codes are text, never markup: Slack reads `<!channel>`, `<@U…>` and
+ * `<url|label>` in `text` and documents escaping `&`, `<`, `>` as entities; WeCom markdown reads `<@userid>`
+ * and Feishu text `<at user_id="all">` as mentions and document no escape, so `<` becomes a full-width `＜`.
+ */
+export const slackEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const noTags = (s: string) => s.replace(/</g, "\uFF1C");
 
 function teamsCard(m: AlertMessage) {
   const facts = Object.entries(m.figures).map(([title, value]) => ({ title, value: String(value) }));

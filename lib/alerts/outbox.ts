@@ -17,17 +17,23 @@ interface Claimed {
 /**
  * Claims due deliveries: FOR UPDATE SKIP LOCKED keeps two instances' claims apart, and the lease
  * (locked_until) keeps a claimed row away from everyone until its attempt has had time to finish. A
- * process that dies mid-delivery leaves the lease to expire; the row is then claimed again.
+ * process that dies mid-delivery leaves the lease to expire; the row is then claimed again. A row waits
+ * while an older one of the same rule, scope and channel is pending (in flight or retrying), so a
+ * receiver never gets "resolved" before the "fired" it closes, nor two firings of one scope reordered.
  * (PGlite has one connection, so SKIP LOCKED never has anything to skip there; the statement is the same.)
  */
 export async function claimDeliveries(prisma: PrismaClient, limit: number, leaseMs: number): Promise<Claimed[]> {
   return prisma.$queryRaw<Claimed[]>`
     UPDATE alert_deliveries d SET locked_until = now() + make_interval(secs => ${leaseMs / 1000}), attempts = d.attempts + 1
     FROM (
-      SELECT id FROM alert_deliveries
-      WHERE status = 'pending' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until <= now())
-      ORDER BY id LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
+      SELECT a.id FROM alert_deliveries a LEFT JOIN alert_firings f ON f.id = a.firing_id
+      WHERE a.status = 'pending' AND a.next_attempt_at <= now() AND (a.locked_until IS NULL OR a.locked_until <= now())
+        AND NOT EXISTS (
+          SELECT 1 FROM alert_deliveries e JOIN alert_firings g ON g.id = e.firing_id
+          WHERE e.channel_id = a.channel_id AND e.status = 'pending' AND e.id < a.id AND g.rule_id = f.rule_id AND g.scope = f.scope
+        )
+      ORDER BY a.id LIMIT ${limit}
+      FOR UPDATE OF a SKIP LOCKED
     ) due
     WHERE d.id = due.id
     RETURNING d.id, d.firing_id AS "firingId", d.channel_id AS "channelId", d.event, d.attempts, d.created_at AS "createdAt"`;

@@ -18,7 +18,7 @@ export function toRuleView(r: AlertRule): RuleView {
 function toData(input: RuleInput) {
   return {
     name: input.name, kind: input.kind, enabled: input.enabled, operationId: input.operationId ?? null, match: input.match ?? null,
-    threshold: input.threshold ?? null, minResults: input.minResults ?? null, minCount: input.minDevices ?? input.minRequests ?? null,
+    threshold: input.threshold ?? null, minResults: input.minResults ?? null, minCount: (input.kind === "quarantine_spike" ? input.minRequests : input.minDevices) ?? null,
     errorCode: input.errorCode ?? null, minutes: input.minutes ?? null, channelIds: [...new Set(input.channelIds)],
   };
 }

@@ -23,6 +23,30 @@ export interface SendOutcome {
 const MAX_ANSWER = 1_000;
 const clip = (s: string) => (s.length > MAX_ANSWER ? `${s.slice(0, MAX_ANSWER)}…` : s);
 
+/**
+ * At most the first MAX_ANSWER characters of the answer: the status already says whether the receiver
+ * took the message, so a huge body is not buffered and one that never ends (cut by the timeout) does not
+ * turn a 2xx into a retry, which would deliver the message again.
+ */
+async function readAnswer(res: Response): Promise<string> {
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  try {
+    while (text.length <= MAX_ANSWER) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    return `${text}… (answer cut off)`;
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+  return text;
+}
+
 /** One delivery attempt to one channel. Never throws; never puts the URL or secret into the answer. */
 export async function sendToChannel(ch: ChannelTarget, m: AlertMessage, timeoutMs: number): Promise<SendOutcome> {
   if (ch.type === "email") return sendEmail(ch.recipients, m, timeoutMs);
@@ -30,7 +54,7 @@ export async function sendToChannel(ch: ChannelTarget, m: AlertMessage, timeoutM
   const req = buildRequest({ type: ch.type, url: ch.url, secret: ch.secret }, m, Date.now());
   try {
     const res = await fetch(req.url, { method: "POST", headers: req.headers, body: req.body, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
-    const text = clip(await res.text());
+    const text = clip(await readAnswer(res));
     if (res.status >= 500) return { ok: false, retryable: true, status: res.status, answer: text };
     if (res.status < 200 || res.status >= 300) return { ok: false, retryable: false, status: res.status, answer: text };
     const refusal = platformRefusal(ch.type, text);

@@ -12,7 +12,8 @@ const name = z.string().trim().min(1).max(200);
 const scopeText = z.string().trim().min(1).max(256).nullish();
 const count = z.number().int("must be a whole number").min(1).max(10_000_000);
 const minutes = z.number().gt(0, "must be more than 0").max(7 * 24 * 60);
-const channelIds = z.array(z.number().int().min(1)).max(50).default([]);
+// Channel ids are PostgreSQL `int`s: a larger number cannot name a channel (and would overflow the query).
+const channelIds = z.array(z.number().int().min(1).max(2_147_483_647, "no such channel")).max(50).default([]);
 
 /** Every field a rule can carry; which are required depends on the kind (checked below). */
 export const RuleInputSchema = z
@@ -48,11 +49,21 @@ export const RuleInputSchema = z
       need("minRequests", "is required for quarantine_spike");
       need("minutes", "is required for quarantine_spike");
     }
+    // One stored count serves both fields; the one the kind does not use is refused rather than stored in its place.
+    if (r.kind === "quarantine_spike" && r.minDevices != null) ctx.addIssue({ code: "custom", path: ["minDevices"], message: "quarantine_spike counts requests: use minRequests" });
+    if (r.kind !== "quarantine_spike" && r.minRequests != null) ctx.addIssue({ code: "custom", path: ["minRequests"], message: "only quarantine_spike uses minRequests" });
     if (r.operationId && r.match) ctx.addIssue({ code: "custom", path: ["match"], message: "use operationId or match, not both" });
   });
 export type RuleInput = z.output<typeof RuleInputSchema>;
 
-const url = z.string().trim().url().max(2048).refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL");
+const url = z
+  .string()
+  .trim()
+  .url()
+  .max(2048)
+  .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL")
+  // fetch refuses such URLs at send time, which would only surface as retries for hours.
+  .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), "must not carry a user name or password");
 const email = z.string().trim().email().max(320);
 
 export const ChannelInputSchema = z

@@ -73,6 +73,19 @@ describe("chat formats", () => {
     expect(JSON.parse(buildRequest({ type: "feishu", url: "https://open.feishu.cn/x", secret: null }, m, NOW).body)).toEqual({ msg_type: "text", content: { text: TEXT } });
   });
 
+  it("names and codes cannot mention everyone: Slack escapes & < >, WeCom and Feishu get no tags", () => {
+    const evil: AlertMessage = { ...m, rule: { ...m.rule, name: "<!channel> & <@U123> <https://x.example|click>" }, operationId: '<at user_id="all"></at>' };
+    const slack = JSON.parse(buildRequest({ type: "slack", url: "https://hooks.slack.com/services/T/B/X", secret: null }, evil, NOW).body).text as string;
+    expect(slack.split("\n")[0]).toBe("[FIRING] &lt;!channel&gt; &amp; &lt;@U123&gt; &lt;https://x.example|click&gt; — task &lt;at user_id=\"all\"&gt;&lt;/at&gt;");
+    const wecom = JSON.parse(buildRequest({ type: "wecom", url: "https://qyapi.weixin.qq.com/x", secret: null }, evil, NOW).body).markdown.content as string;
+    const feishu = JSON.parse(buildRequest({ type: "feishu", url: "https://open.feishu.cn/x", secret: null }, evil, NOW).body).content.text as string;
+    for (const text of [wecom, feishu]) {
+      expect(text).not.toContain("<");
+      expect(text).toContain("\uFF1C@U123>");
+      expect(text).toContain('\uFF1Cat user_id="all">');
+    }
+  });
+
   it("reads the 200-with-an-error answers of DingTalk, WeCom and Feishu as refusals", () => {
     expect(platformRefusal("dingtalk", '{"errcode":310000,"errmsg":"sign not match"}')).toBe("platform error 310000: sign not match");
     expect(platformRefusal("wecom", '{"errcode":0,"errmsg":"ok"}')).toBeNull();

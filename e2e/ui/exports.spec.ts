@@ -51,14 +51,14 @@ test("CSV, Excel and the retry list hold the devices of the filtered table", asy
   const csvRows = parseCsv(csv.bytes.toString("utf8"));
   expect(csvRows.slice(1).map((r) => r[0])).toEqual(shown);
   const imeiCsv = csvRows.find((r) => r[0] === imei)!;
-  expect([imeiCsv[4], imeiCsv[7], imeiCsv[8], imeiCsv[9]]).toEqual(["1.10", "0012", "设备存储空间不足", "12345678901234567890"]);
+  expect([imeiCsv[4], imeiCsv[7], imeiCsv[9], imeiCsv[10]]).toEqual(["1.10", "0012", "设备存储空间不足", "12345678901234567890"]);
 
   const xlsx = await download(page, "task-xlsx-link");
   expect(xlsx.name).toBe(`failed-devices-${op}-${today}.xlsx`);
   const sheet = rawRows(unzipXml(xlsx.bytes)["xl/worksheets/sheet1.xml"]!);
   expect(sheet.slice(1).map((r) => r[0])).toEqual(shown);
   const imeiXlsx = sheet.find((r) => r[0] === imei)!;
-  expect([imeiXlsx[4], imeiXlsx[7], imeiXlsx[8], imeiXlsx[9]]).toEqual(["1.10", "0012", "设备存储空间不足", "12345678901234567890"]);
+  expect([imeiXlsx[4], imeiXlsx[7], imeiXlsx[9], imeiXlsx[10]]).toEqual(["1.10", "0012", "设备存储空间不足", "12345678901234567890"]);
   const about = (await loadWorkbook(xlsx.bytes)).getWorksheet("About")!;
   expect(about.getCell("B3").text).toBe("outcome = failed");
 

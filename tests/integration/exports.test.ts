@@ -7,7 +7,7 @@ import { parseLikeASpreadsheet } from "../support/spreadsheet-csv";
 // The failed-devices exports and the retry list over real HTTP, on both database kinds: the values
 // Excel used to mangle, every formula lead (at the start and after a lone LF or CR), Chinese text.
 
-const HEADER = "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,description,resultDesc,upgradeTime,receivedAt,attempts";
+const HEADER = "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,errorCodeMeaning,description,resultDesc,upgradeTime,receivedAt,attempts";
 const LEADS = ["=", "+", "-", "@", "\t", "\r"];
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -60,18 +60,18 @@ describe.each([
     expect(rows).toHaveLength(1 + latestFail().length);
     expect(rows.slice(1).map((r) => r[0])).toEqual(latestFail().map(guard));
     for (const row of rows) {
-      expect(row).toHaveLength(13);
+      expect(row).toHaveLength(14);
       for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     }
     for (const f of failed) {
       const row = rows.find((r) => r[0] === f.deviceId)!;
-      expect(row[8]).toBe(guard(f.description));
+      expect(row[9]).toBe(guard(f.description));
       if (f.errorCode) expect(row[7]).toBe(guard(f.errorCode));
-      if (f.resultDesc) expect(row[9]).toBe(guard(f.resultDesc));
+      if (f.resultDesc) expect(row[10]).toBe(guard(f.resultDesc));
       if (/[\r\n]/.test(f.description)) expect(csv).toContain(`,"${guard(f.description).replaceAll('"', '""')}",`);
     }
     const imei = rows.find((r) => r[0] === "868533041234567")!;
-    expect([imei[4], imei[7], imei[8], imei[9]]).toEqual(["1.10", "0012", "设备存储空间不足", "12345678901234567890"]);
+    expect([imei[4], imei[7], imei[9], imei[10]]).toEqual(["1.10", "0012", "设备存储空间不足", "12345678901234567890"]);
   });
 
   it("XLSX: the same rows, text cells for ids, versions and codes, dates in UTC, no formula, About sheet", async () => {
@@ -85,23 +85,23 @@ describe.each([
     const sheet = xml["xl/worksheets/sheet1.xml"]!;
     const rows = rawRows(sheet);
     expect(rows.slice(1).map((r) => r[0])).toEqual(latestFail());
-    for (const c of rawCells(sheet).filter((c) => c.row > 1 && c.col <= "J" && c.xml)) expect(c.type, c.ref).toBe("inlineStr");
+    for (const c of rawCells(sheet).filter((c) => c.row > 1 && c.col <= "K" && c.xml)) expect(c.type, c.ref).toBe("inlineStr");
     for (const f of failed) {
       const row = rows.find((r) => r[0] === f.deviceId)!;
-      expect(row[8]).toBe(f.description);
+      expect(row[9]).toBe(f.description);
       if (f.errorCode) expect(row[7]).toBe(f.errorCode);
-      if (f.resultDesc) expect(row[9]).toBe(f.resultDesc);
+      if (f.resultDesc) expect(row[10]).toBe(f.resultDesc);
     }
     const imei = rows.find((r) => r[0] === "868533041234567")!;
-    expect([imei[4], imei[7], imei[8], imei[9]]).toEqual(["1.10", "0012", "设备存储空间不足", "12345678901234567890"]);
+    expect([imei[4], imei[7], imei[9], imei[10]]).toEqual(["1.10", "0012", "设备存储空间不足", "12345678901234567890"]);
 
     const wb = await loadWorkbook(buf);
     const ws = wb.getWorksheet("Failed devices")!;
     const imeiRow = rows.findIndex((r) => r[0] === "868533041234567") + 1;
-    expect(ws.getCell(imeiRow, 11).value).toEqual(new Date("2024-01-15T08:30:12.000Z"));
-    expect(ws.getCell(imeiRow, 12).value).toBeInstanceOf(Date);
+    expect(ws.getCell(imeiRow, 12).value).toEqual(new Date("2024-01-15T08:30:12.000Z"));
+    expect(ws.getCell(imeiRow, 13).value).toBeInstanceOf(Date);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(ws.autoFilter).toBe(`A1:M${1 + latestFail().length}`);
+    expect(ws.autoFilter).toBe(`A1:N${1 + latestFail().length}`);
     const about = new Map<string, unknown>();
     wb.getWorksheet("About")!.eachRow((row) => about.set(String(cellText(row.getCell(1).value)), cellText(row.getCell(2).value)));
     expect(about.get("Task")).toBe(op);

@@ -108,12 +108,25 @@ async function writeWorkbook(out: PassThrough, read: FailedBatchReader, about: E
     // wait for the zip to take what was written.
     await new Promise((resolve) => setImmediate(resolve));
     await zipInputDrained(sheet, out);
+    await clientCaughtUp(out);
     if (out.destroyed) return;
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: FAILED_COLUMNS.length } };
   sheet.commit();
   writeAboutSheet(workbook, about, rows);
   await workbook.commit();
+}
+
+/**
+ * The zip's internal buffers between its input and `out` still take whole batches while the client
+ * reads nothing (seen: a paused client, every batch read and ~0.8 KB per row held). So the next batch
+ * is read only once the client has taken what is waiting in `out`: read-ahead stays at about one batch.
+ * Polled, because a readable's consumption emits no event the writer could wait on without consuming.
+ */
+async function clientCaughtUp(out: PassThrough): Promise<void> {
+  while (!out.destroyed && out.readableLength >= out.readableHighWaterMark) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /**

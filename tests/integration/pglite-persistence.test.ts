@@ -9,7 +9,7 @@ const dir = freshPgliteDir();
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe("PGlite data directory", () => {
-  it("keeps acknowledged notifications and device state across a restart", async () => {
+  it("keeps acknowledged notifications and device state across a restart", { timeout: 120_000 }, async () => {
     const who = ids();
     const server = await startServer({ PGLITE_DIR: dir });
     const answers = [

@@ -14,7 +14,6 @@ afterAll(async () => {
   await db?.drop();
 });
 // Two server starts (each opens and migrates its database) take most of the default 30 s on a busy machine.
-
 it("two instances on one database store every push once and keep state and counters exact", { timeout: 120_000 }, async () => {
   db = await createThrowawayDatabase("um_two");
   servers.push(...(await Promise.all([startServer({ DATABASE_URL: db.url }), startServer({ DATABASE_URL: db.url })])));

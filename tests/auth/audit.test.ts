@@ -73,7 +73,7 @@ describe.each([
     expect(await newest({ kind: "sign_in_failed" })).toMatchObject({ method: "api_token", clientIp: "192.0.2.5", actor: null });
   }, 120_000);
 
-  it("records each CSV export: who, which task, which filters, how many rows", async () => {
+  it("records each export (CSV, XLSX, retry list): who, which task, which filters, how many rows", async () => {
     const a = swResult();
     const b = swResult({ operationId: a.operationId, errorCode: "7" });
     const c = swResult({ operationId: a.operationId });
@@ -91,6 +91,24 @@ describe.each([
     const event = await newest({ kind: "export", user: "ci-script" });
     expect(event).toMatchObject({ target: "all tasks", method: "api_token", clientIp: "192.0.2.6" });
     expect(event?.details).toMatchObject({ format: "csv", operationId: null, rows: 3, complete: true });
+
+    // The workbook and the retry list are exports too, recorded the same way with their own format.
+    const xlsx = await admin.fetch(`${server.url}/api/tasks/${a.operationId}/failed.xlsx?errorCode=7`, { headers: ip(9) });
+    expect(xlsx.status).toBe(200);
+    await xlsx.arrayBuffer();
+    await expect.poll(async () => (await newest({ kind: "export", user: "alice" }))?.details).toEqual({
+      format: "xlsx", operationId: a.operationId, filters: { errorCode: "7" }, rows: 1, complete: true,
+    });
+    expect(await newest({ kind: "export", user: "alice" })).toMatchObject({ target: a.operationId, method: "session", clientIp: "192.0.2.9" });
+
+    const retry = await fetch(`${server.url}/api/tasks/${a.operationId}/retry.txt`, { headers: { ...bearer, ...ip(10) } });
+    expect(retry.status).toBe(200);
+    const lines = (await retry.text()).split(/\r?\n/).filter(Boolean);
+    expect(lines.sort()).toEqual([a, b, c].map((p) => p.deviceId).sort());
+    await expect.poll(async () => (await newest({ kind: "export", user: "ci-script" }))?.details).toEqual({
+      format: "txt", operationId: a.operationId, filters: {}, rows: 3, complete: true,
+    });
+    expect(await newest({ kind: "export", user: "ci-script" })).toMatchObject({ target: a.operationId, method: "api_token", clientIp: "192.0.2.10" });
   }, 120_000);
 
   it("records a refused callback token (never the token itself)", async () => {

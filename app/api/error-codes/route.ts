@@ -1,3 +1,4 @@
+import { auditSettingChange } from "@/lib/audit/settings";
 import { deleteErrorCodeMeaning, getErrorCodeDictionary, saveErrorCodeMeaning } from "@/lib/error-codes/dictionary";
 import { dictionaryEditor } from "@/lib/error-codes/editor";
 import { AppError, allowOnly, withErrors } from "@/lib/http";
@@ -22,7 +23,9 @@ export const PUT = withErrors(async (req: Request) => {
   const parsed = ErrorCodeMeaningInput.safeParse(body);
   if (!parsed.success) throw new AppError("invalid_body", "Not a valid dictionary entry.", zodProblems(parsed.error));
   const by = await dictionaryEditor(req);
-  return Response.json(await saveErrorCodeMeaning(parsed.data, by));
+  const saved = await saveErrorCodeMeaning(parsed.data, by);
+  await auditSettingChange(req, `error_code:${parsed.data.kind}:${parsed.data.code}`, "updated", saved);
+  return Response.json(saved);
 });
 
 // DELETE /api/error-codes?kind=…&code=… – remove an operator meaning (the documented one shows again)
@@ -30,6 +33,7 @@ export const DELETE = withErrors(async (req: Request) => {
   const q = parseQuery(ErrorCodeKeyQuery, req);
   await dictionaryEditor(req);
   if (!(await deleteErrorCodeMeaning(q.kind, q.code))) throw new AppError("not_found", "No operator meaning for that code.");
+  await auditSettingChange(req, `error_code:${q.kind}:${q.code}`, "deleted");
   return new Response(null, { status: 204 });
 });
 

@@ -1,4 +1,5 @@
 import { createChannel, listChannels } from "@/lib/alerts/channels";
+import { auditSettingChange } from "@/lib/audit/settings";
 import { parseBody } from "@/lib/alerts/request";
 import { allowOnly, withErrors } from "@/lib/http";
 import { ChannelInputSchema } from "@/lib/schemas/alerts";
@@ -12,7 +13,9 @@ export const GET = withErrors(async () => Response.json({ channels: await listCh
 // POST /api/alerts/channels – create a channel (201 with the channel and its id)
 export const POST = withErrors(async (req: Request) => {
   const input = await parseBody(ChannelInputSchema, req);
-  return Response.json(await createChannel(input), { status: 201 });
+  const channel = await createChannel(input);
+  await auditSettingChange(req, `alert_channel:${channel.id}`, "created", channel);
+  return Response.json(channel, { status: 201 });
 });
 
 // Any other method: 405 with Allow.

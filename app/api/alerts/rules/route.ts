@@ -1,3 +1,4 @@
+import { auditSettingChange } from "@/lib/audit/settings";
 import { parseBody } from "@/lib/alerts/request";
 import { createRule, listRules } from "@/lib/alerts/rules";
 import { allowOnly, withErrors } from "@/lib/http";
@@ -12,7 +13,9 @@ export const GET = withErrors(async () => Response.json({ rules: await listRules
 // POST /api/alerts/rules – create a rule (201 with the rule)
 export const POST = withErrors(async (req: Request) => {
   const input = await parseBody(RuleInputSchema, req);
-  return Response.json(await createRule(input), { status: 201 });
+  const rule = await createRule(input);
+  await auditSettingChange(req, `alert_rule:${rule.id}`, "created", rule);
+  return Response.json(rule, { status: 201 });
 });
 
 // Any other method: 405 with Allow.

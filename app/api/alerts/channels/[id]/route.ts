@@ -1,3 +1,4 @@
+import { auditSettingChange } from "@/lib/audit/settings";
 import { deleteChannel, updateChannel } from "@/lib/alerts/channels";
 import { parseId, readPatch } from "@/lib/alerts/request";
 import { allowOnly, withErrors } from "@/lib/http";
@@ -10,12 +11,16 @@ type Ctx = { params: Promise<{ id: string }> };
 // PATCH /api/alerts/channels/{id} – change a channel; url and secret are kept unless sent
 export const PATCH = withErrors(async (req: Request, ctx: Ctx) => {
   const id = parseId((await ctx.params).id, "channel");
-  return Response.json(await updateChannel(id, await readPatch(req)));
+  const channel = await updateChannel(id, await readPatch(req));
+  await auditSettingChange(req, `alert_channel:${id}`, "updated", channel);
+  return Response.json(channel);
 });
 
 // DELETE /api/alerts/channels/{id} – delete a channel (removed from rules; undelivered rows fail)
-export const DELETE = withErrors(async (_req: Request, ctx: Ctx) => {
-  await deleteChannel(parseId((await ctx.params).id, "channel"));
+export const DELETE = withErrors(async (req: Request, ctx: Ctx) => {
+  const id = parseId((await ctx.params).id, "channel");
+  await deleteChannel(id);
+  await auditSettingChange(req, `alert_channel:${id}`, "deleted");
   return new Response(null, { status: 204 });
 });
 

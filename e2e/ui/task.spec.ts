@@ -45,7 +45,7 @@ test("choosing an error code filters the device list", async ({ page }, testInfo
   const codes = errorCodeCounts(truth);
   const rows = page.getByTestId("error-code-row");
   await expect(rows).toHaveCount(codes.size);
-  const shown = await rows.evaluateAll((els) => els.map((e) => [e.getAttribute("data-error-code"), e.querySelectorAll("td")[2]?.textContent] as [string | null, string | null | undefined]));
+  const shown = await rows.evaluateAll((els) => els.map((e) => [e.getAttribute("data-error-code"), e.querySelectorAll("td")[3]?.textContent] as [string | null, string | null | undefined]));
   expect(new Map(shown)).toEqual(new Map([...codes].map(([code, n]) => [code, String(n)])));
   await page.getByRole("button", { name: "5", exact: true }).click();
   await expect(page).toHaveURL(/errorCode=5/);

@@ -12,7 +12,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     deviceId: "d", appId: "a", operationId: "o", subOperationId: "s", result: "FAIL", state: "idle", step: "0",
     sourceVersion: "1", targetVersion: "2", curVersion: "1", errorCode: "5", description: "desc", resultDesc: "rd",
     upgradeTimeRaw: "20240101T000000Z", upgradeAt: at("2024-01-01T00:00:00Z"), warnings: [{ field: "f", problem: "p" }],
-    rawBody: '{"a":1}', contentHash: "h".repeat(64),
+    rawBody: '{"a":1}', contentHash: "h".repeat(64), source: "api",
   },
   DeviceState: {
     operationId: "o", deviceId: "d", kind: "firmware", appId: "a", subOperationId: "s", outcome: "failed", result: "FAIL",
@@ -36,6 +36,11 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     details: [{ field: "deviceId", problem: "p" }], contentType: "application/json", bodySize: 3, truncated: true,
     body: new Uint8Array([0, 255, 10]),
   },
+  TaskTarget: {
+    operationId: "o", deviceId: "d", source: "platform", subOperationId: "s", platformStatus: "FAIL", platformDetail: "x",
+    platformUpdatedAt: at("2024-01-01T00:00:00Z"), addedAt: at("2024-01-01T00:00:01Z"), updatedAt: at("2024-01-01T00:00:02Z"),
+  },
+  TaskLabel: { operationId: "o", label: "Spring rollout", updatedAt: at("2024-01-01T00:00:00Z"), updatedBy: "alice" },
   IgnoredNotifyType: { notifyType: "deviceDataChanged", count: 2, firstSeenAt: at("2024-01-01T00:00:00Z"), lastSeenAt: at("2024-01-02T00:00:00Z") },
   AlertChannel: {
     id: 3, name: "ops", type: "email", url: null, recipients: ["a@example.com", "b@example.com"], secret: "s",

@@ -12,6 +12,7 @@ export async function register(): Promise<void> {
   } catch (err) {
     console.error("[db] not ready at start (requests will retry):", err instanceof Error ? err.message : err);
   }
+  (await import("@/lib/projection/projector")).startProjector();
   const { scheduleRetention } = await import("@/lib/maintenance/schedule");
   scheduleRetention();
   (await import("@/lib/alerts/workers")).startAlertWorkers();

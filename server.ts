@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { closeDb, getDb } from "@/lib/db";
+import { stopProjector } from "@/lib/projection/projector";
 import { handleCallbackNode, isCallbackRequest } from "@/lib/receiver/node-adapter";
 import { isSupportedMethod, sanitizeForwardedHeaders } from "@/lib/security/forwarded";
 import { answerClientError, guardResponse, refuseRequest } from "@/lib/security/response-guard";
@@ -103,7 +104,8 @@ function shutdown(signal: string) {
   for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
   server.close(() => {
     console.log(`[server] drained in ${Date.now() - started} ms`);
-    void closeDb().finally(() => process.exit(0));
+    // The fold in progress commits or rolls back whole; what is left pending is folded by the next start.
+    void stopProjector().then(closeDb).finally(() => process.exit(0));
   });
   server.closeIdleConnections();
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ProjectionLagNotice } from "@/components/projection-lag-notice";
 
 const LINKS = [
   { href: "/", label: "Tasks" },
@@ -27,6 +28,7 @@ export function SiteHeader() {
           </ul>
         </nav>
         <p className="ml-auto text-xs text-slate-600">Live: refreshes every few seconds while this tab is visible</p>
+        <ProjectionLagNotice />
       </div>
     </header>
   );

@@ -4,7 +4,7 @@ import type { Writable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
-type Cell = string | number | boolean | Date | null | undefined;
+type Cell = string | number | bigint | boolean | Date | null | undefined;
 
 /** One COPY text-format line. */
 export function copyLine(cells: readonly Cell[]): string {

@@ -3,9 +3,9 @@
 // indexes, COPY every table, rebuild the indexes exactly as the migrations defined them, VACUUM ANALYZE.
 // The rows are the receiver's (see task-rows.ts); tests/bench/loader.test.ts checks them.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { rebuildCounters } from "@/lib/ingest/rebuild-counters";
+import { rebuildCounters } from "@/lib/projection/recount";
 import { openDatabase } from "@/lib/db/client";
-import { DEVICE_STATE_COLUMNS } from "@/lib/ingest/columns";
+import { DEVICE_STATE_COLUMNS } from "@/lib/projection/columns";
 import { copyLine, pgliteTarget, postgresTarget, type BulkTarget } from "./copy-sink";
 import { planDataset, type DatasetOptions } from "./dataset-plan";
 import { buildTaskRows } from "./task-rows";

@@ -2,8 +2,8 @@
 // its pushes: the simulator generates the pushes (lib/simulator), the receiver's parser reads them
 // (lib/notifications) and its reducer folds them (lib/ingest/device-state applyEvent).
 import type { DeviceState } from "@/lib/generated/prisma/browser";
-import { applyEvent } from "@/lib/ingest/device-state";
-import type { TaskRow } from "@/lib/ingest/task-deltas";
+import { applyEvent } from "@/lib/domain/device-state";
+import type { TaskRow } from "@/lib/projection/task-deltas";
 import { parseNotification } from "@/lib/notifications/parse";
 import type { ParsedNotification } from "@/lib/notifications/types";
 import { pickVersions } from "@/lib/simulator/catalog";

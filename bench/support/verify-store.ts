@@ -1,5 +1,5 @@
 import pg from "pg";
-import { RECOUNT } from "@/lib/ingest/rebuild-counters";
+import { RECOUNT } from "@/lib/projection/recount";
 import { computeTruth, type UpgradePush } from "@/lib/simulator/campaign";
 
 export interface StoreCheck {

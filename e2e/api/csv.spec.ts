@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { firmwareCampaign, softwareCampaign, uniqueId } from "../support/campaign";
 import { documentedMeaning, meaningCell } from "../../lib/error-codes/documented";
-import { CSV_HEADER, parseCsv, send } from "../support/http";
+import { CSV_HEADER, parseCsv, send, waitForProjection } from "../support/http";
 import { computeTruth, failedLatest, type DeviceTruth } from "../support/truth";
 
 // The failed-devices CSV: headers, exact header row, one row per device whose latest result is FAIL,
@@ -114,6 +114,7 @@ test("a large export streams in batches and stays complete", async ({ request })
   for (let i = 0; i < failures.length; i += 50) {
     await Promise.all(failures.slice(i, i + 50).map((b) => request.post("/api/callback", { data: b }).then((r) => expect(r.status()).toBe(200))));
   }
+  await waitForProjection(request);
   const rows = parseCsv((await fetchCsv(request, `/api/tasks/${op}/failed.csv`)).text);
   expect(rows).toHaveLength(1 + failures.length);
   expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(failures.length);

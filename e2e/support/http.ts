@@ -1,12 +1,26 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import type { Body } from "./campaign";
 
-/** Sends pushes one by one through the real receiver, in order, and checks each was accepted. */
+/**
+ * Sends pushes one by one through the real receiver, in order, checks each was accepted, then waits
+ * until the projector has folded them into the views the pages read.
+ */
 export async function send(request: APIRequestContext, bodies: Body[]): Promise<void> {
   for (const body of bodies) {
     const res = await request.post("/api/callback", { data: body });
     expect(res.status(), await res.text()).toBe(200);
   }
+  await waitForProjection(request);
+}
+
+/** Polls GET /api/health until no acknowledged push is waiting to be folded (never a fixed sleep). */
+export async function waitForProjection(request: APIRequestContext, timeoutMs = 20_000): Promise<void> {
+  await expect
+    .poll(async () => ((await (await request.get("/api/health")).json()) as { projection?: { pendingEvents?: number } }).projection?.pendingEvents, {
+      timeout: timeoutMs,
+      intervals: [25, 50, 100],
+    })
+    .toBe(0);
 }
 
 /** A raw request to the receiver (for refused bodies). A Buffer, because Playwright JSON-encodes strings. */

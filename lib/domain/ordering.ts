@@ -27,7 +27,8 @@ export interface Ordered {
   /** Parsed upgradeTime, or null when absent/unparsed. */
   deviceAt: Date | null;
   receivedAt: Date;
-  id: number;
+  /** Notification id (64-bit in the database; a bigint when read from it). */
+  id: number | bigint;
 }
 
 /** Rule 1: the device time when it is plausible, else null. */
@@ -40,7 +41,7 @@ export function plausibleDeviceTime(deviceAt: Date | null, receivedAt: Date): Da
 
 /** Arrival order: received_at, then id. Positive when a arrived after b. */
 export function compareArrival(a: Pick<Ordered, "receivedAt" | "id">, b: Pick<Ordered, "receivedAt" | "id">): number {
-  return a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id;
+  return a.receivedAt.getTime() - b.receivedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Rules 2 and 3. Positive when a is the later result, negative when b is, 0 only for the same result. */

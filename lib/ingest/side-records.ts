@@ -14,7 +14,7 @@ export interface QuarantineRecord {
 }
 
 /** Keeps a refused request (body cut to the receiver's limit) so an operator can see what was sent. */
-export async function quarantineRequest(prisma: PrismaClient, r: QuarantineRecord): Promise<number> {
+export async function quarantineRequest(prisma: PrismaClient, r: QuarantineRecord): Promise<bigint> {
   const row = await prisma.quarantinedRequest.create({
     data: {
       status: r.status,

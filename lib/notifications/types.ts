@@ -12,6 +12,8 @@ export type Kind = "software" | "firmware";
 export type EventType = "result" | "state";
 export type Result = "SUCCESS" | "FAIL";
 export type Outcome = "succeeded" | "failed" | "in_progress";
+/** push: received on our callback; api: reconciled from the platform's task API (a lost push). */
+export type NotificationSource = "push" | "api";
 
 export interface FieldProblem {
   field: string;
@@ -44,4 +46,6 @@ export interface ParsedNotification {
   rawBody: string;
   /** sha256 of the canonical JSON: equal for the same content whatever the key order or spacing. */
   contentHash: string;
+  /** Absent for pushes; "api" for a result reconciled from the platform. */
+  source?: NotificationSource;
 }

@@ -53,7 +53,7 @@ export async function getDeviceHistory(deviceId: string): Promise<DeviceHistory>
     })),
     events: events.reverse().map(
       (n): DeviceEvent => ({
-        id: n.id,
+        id: Number(n.id),
         receivedAt: toIso(n.receivedAt),
         notifyType: n.notifyType,
         kind: n.kind,

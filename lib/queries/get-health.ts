@@ -1,10 +1,13 @@
 import "server-only";
 import { getDb, type DatabaseKind } from "@/lib/db";
 import { AppError } from "@/lib/http";
+import { readProjectionLag, type ProjectionLag } from "@/lib/projection/lag";
 
 export interface Health {
   status: "ok";
   database: DatabaseKind;
+  /** How far the views (every count on the dashboard) are behind acknowledged pushes. */
+  projection: ProjectionLag;
 }
 
 /**
@@ -15,8 +18,7 @@ export async function getHealth(): Promise<Health> {
   try {
     const db = await getDb();
     db.assertWritable();
-    await db.prisma.$queryRaw`SELECT 1`;
-    return { status: "ok", database: db.kind };
+    return { status: "ok", database: db.kind, projection: await readProjectionLag(db.prisma) };
   } catch (err) {
     // The reason (paths, PIDs) goes to the log; this endpoint is open to anyone.
     console.error("[health] storage unavailable:", err instanceof Error ? err.message.split("\n")[0] : err);

@@ -25,7 +25,7 @@ export async function listQuarantine(q: QuarantineQuery): Promise<QuarantineList
     items: page.map((r) => {
       const body = escapeBody(r.body);
       return {
-        id: r.id,
+        id: Number(r.id),
         receivedAt: toIso(r.receivedAt),
         status: r.status,
         reason: r.reason,
@@ -38,7 +38,7 @@ export async function listQuarantine(q: QuarantineQuery): Promise<QuarantineList
         bodyEncoding: body.encoding,
       };
     }),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.id]) : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor([Number(last.id)]) : null,
     total,
     ignored: ignored.map((i) => ({
       notifyType: i.notifyType,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TaskRow as StoredTaskRow } from "@/lib/ingest/task-deltas";
+import type { TaskRow as StoredTaskRow } from "@/lib/projection/task-deltas";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { defaultOrder, type TaskListQuery, type TaskSortKey } from "@/lib/schemas/tasks";

@@ -7,8 +7,9 @@ import { DeadlineError, OverloadedError } from "@/lib/ingest/bounded-queue";
 import { GroupCommitter } from "@/lib/ingest/group-commit";
 import { ingestQueueLimits } from "@/lib/ingest/queue-limits";
 import { countIgnored, quarantineRequest, type QuarantineRecord } from "@/lib/ingest/side-records";
-import { storeBatch, type StoreResult } from "@/lib/ingest/store-batch";
+import { appendToLog, type StoreResult } from "@/lib/ingest/append-log";
 import { parseNotification } from "@/lib/notifications/parse";
+import { wakeProjector } from "@/lib/projection/projector";
 import type { ParsedNotification } from "@/lib/notifications/types";
 import { readBodyCapped } from "./read-body";
 import { hasValidToken } from "./token";
@@ -40,15 +41,23 @@ const MIN_STORE_MS = 500;
 const holder = globalThis as unknown as { __umCommitter?: GroupCommitter<ParsedNotification, StoreResult> };
 
 function committer(): GroupCommitter<ParsedNotification, StoreResult> {
-  holder.__umCommitter ??= new GroupCommitter(async (items) => storeBatch((await writableDb()).prisma, items), {
-    ...ingestQueueLimits(),
-    // A connection error or timeout is the database, not one bad push: no one-by-one retry then.
-    isOutage: isStorageError,
-    maxBatch: 500,
-    // One transaction in flight per process: concurrent batches contend for the same task rows,
-    // and measured slower (BENCHMARKS.md); the next batch simply grows while this one commits.
-    maxInFlight: 1,
-  });
+  holder.__umCommitter ??= new GroupCommitter(
+    async (items) => {
+      const db = await writableDb();
+      const results = await appendToLog(db.prisma, items);
+      wakeProjector();
+      return results;
+    },
+    {
+      ...ingestQueueLimits(),
+      // A connection error or timeout is the database, not one bad push: no one-by-one retry then.
+      isOutage: isStorageError,
+      maxBatch: 500,
+      // An append touches no shared row (the views are folded later), so batches can overlap on
+      // PostgreSQL; PGlite has one connection, where overlap only queues (BENCHMARKS.md).
+      maxInFlight: process.env.DATABASE_URL ? Number(process.env.INGEST_PARALLEL_BATCHES ?? 4) : 1,
+    },
+  );
   return holder.__umCommitter;
 }
 
@@ -89,7 +98,8 @@ export async function receiveCallback(input: CallbackInput): Promise<CallbackOut
         return ok({ status: "ignored" });
       }
       const stored = await committer().submit(parsed.notification, read.bytes.byteLength, storeBy);
-      return ok({ status: stored.status, id: stored.id });
+      // Ids stay below 2^53 for centuries at any push rate, so JSON numbers carry them exactly.
+      return ok({ status: stored.status, id: Number(stored.id) });
     });
   } catch (err) {
     if (err instanceof AppError) return fail(err.code, err.message, err.details);

@@ -248,3 +248,22 @@ export interface QuarantineList extends Page<QuarantineItem> {
   total: number;
   ignored: IgnoredTypeRow[];
 }
+
+/** GET /api/health's projection figures: how far the views are behind acknowledged pushes. */
+export interface ProjectionLag {
+  /** Acknowledged notifications not yet folded into the views. */
+  pendingEvents: number;
+  /** Age of the oldest of them (now − its received_at), 0 when none. Seconds. */
+  lagSeconds: number;
+  /** Notifications folded since the log began (across instances). */
+  projectedEvents: number;
+  /** When a fold last committed (ISO), null before the first. */
+  lastFoldAt: string | null;
+}
+
+/** GET /api/health */
+export interface HealthResponse {
+  status: "ok";
+  database: "postgresql" | "pglite";
+  projection: ProjectionLag;
+}

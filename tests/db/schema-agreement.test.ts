@@ -8,7 +8,7 @@ import { readSchemaModels } from "../support/schema-file";
 const at = (s: string) => new Date(s);
 const SAMPLES: Record<string, Record<string, unknown>> = {
   Notification: {
-    id: 41, receivedAt: at("2024-01-01T00:00:01.123Z"), notifyType: "swUpgradeResultNotify", kind: "software", event: "result",
+    id: 41n, receivedAt: at("2024-01-01T00:00:01.123Z"), notifyType: "swUpgradeResultNotify", kind: "software", event: "result",
     deviceId: "d", appId: "a", operationId: "o", subOperationId: "s", result: "FAIL", state: "idle", step: "0",
     sourceVersion: "1", targetVersion: "2", curVersion: "1", errorCode: "5", description: "desc", resultDesc: "rd",
     upgradeTimeRaw: "20240101T000000Z", upgradeAt: at("2024-01-01T00:00:00Z"), warnings: [{ field: "f", problem: "p" }],
@@ -18,10 +18,10 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     operationId: "o", deviceId: "d", kind: "firmware", appId: "a", subOperationId: "s", outcome: "failed", result: "FAIL",
     sourceVersion: "1", targetVersion: "2", curVersion: "1", errorCode: "5", description: "x", resultDesc: "y",
     upgradeTimeRaw: "r", upgradeAt: at("2024-01-02T00:00:00Z"), resultAt: at("2024-01-02T00:00:00Z"),
-    resultReceivedAt: at("2024-01-02T00:00:01Z"), resultNotificationId: 7, firstResult: "SUCCESS",
-    firstResultAt: at("2024-01-01T00:00:00Z"), firstResultReceivedAt: at("2024-01-01T00:00:03Z"), firstResultNotificationId: 3, attempts: 4, failedAttempts: 2, state: "updating",
-    stateReceivedAt: at("2024-01-02T00:00:02Z"), stateNotificationId: 9, firstSeenAt: at("2024-01-01T00:00:00Z"),
-    lastSeenAt: at("2024-01-03T00:00:00Z"),
+    resultReceivedAt: at("2024-01-02T00:00:01Z"), resultNotificationId: 7n, resultSource: "push", firstResult: "SUCCESS", firstResultSource: "api",
+    firstResultAt: at("2024-01-01T00:00:00Z"), firstResultReceivedAt: at("2024-01-01T00:00:03Z"), firstResultNotificationId: 3n, attempts: 4, failedAttempts: 2, state: "updating",
+    stateReceivedAt: at("2024-01-02T00:00:02Z"), stateNotificationId: 9n, firstSeenAt: at("2024-01-01T00:00:00Z"),
+    lastSeenAt: at("2024-01-03T00:00:00Z"), lastEventId: 2n ** 40n,
   },
   Task: {
     operationId: "o", kind: "software", appId: "a", devices: 3, succeeded: 1, failed: 1, inProgress: 1, notifications: 9,
@@ -32,7 +32,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   FleetDevice: { deviceId: "d", firstSeenAt: at("2024-01-01T00:00:00Z") },
   ErrorCodeMeaning: { kind: "software", code: "2", meaning: "m", createdAt: at("2024-01-01T00:00:00Z"), updatedAt: at("2024-01-02T00:00:00Z"), updatedBy: "alice" },
   QuarantinedRequest: {
-    id: 5, receivedAt: at("2024-01-01T00:00:00Z"), status: 422, reason: "invalid_notification", message: "m",
+    id: 2n ** 33n, receivedAt: at("2024-01-01T00:00:00Z"), status: 422, reason: "invalid_notification", message: "m",
     details: [{ field: "deviceId", problem: "p" }], contentType: "application/json", bodySize: 3, truncated: true,
     body: new Uint8Array([0, 255, 10]),
   },
@@ -63,6 +63,11 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     target: "op-1", details: { rows: 2, filters: { q: "x" } },
   },
   RevokedSession: { sessionId: "sid-1", expiresAt: at("2024-01-08T00:00:00Z") },
+  ProjectionPending: { notificationId: 2n ** 35n, receivedAt: at("2024-01-01T00:00:00Z") },
+  ProjectionProgress: {
+    name: "views-test", events: 12n, batches: 3n, lastNotificationId: 2n ** 34n, lastReceivedAt: at("2024-01-01T00:00:00Z"),
+    updatedAt: at("2024-01-01T00:00:01Z"),
+  },
   LoginThrottle: { key: "u:alice|192.0.2.1", attempts: 6, nextAt: at("2024-01-01T00:00:02Z"), updatedAt: at("2024-01-01T00:00:01Z") },
 };
 

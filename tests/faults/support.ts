@@ -84,7 +84,7 @@ export async function readBackAcked(dir: string, acked: Map<string, number>) {
   const db = await openDatabase({ pgliteDir: dir, lockWaitMs: 0, migrate: false });
   try {
     const rows = await db.prisma.notification.findMany({ select: { id: true, rawBody: true } });
-    const byId = new Map(rows.map((r) => [r.id, r.rawBody]));
+    const byId = new Map(rows.map((r) => [Number(r.id), r.rawBody]));
     let missing = 0;
     let wrongId = 0;
     for (const [body, id] of acked) {

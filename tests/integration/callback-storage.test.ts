@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Database } from "@/lib/db/client";
-import { recountCounters } from "@/lib/ingest/rebuild-counters";
+import { recountCounters } from "@/lib/projection/recount";
 import { connect } from "../support/db";
 import { fwResult, fwState, ids, post, swResult, swState } from "../fixtures/pushes";
 

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { firstOf, latestOf } from "@/lib/domain/ordering";
 import { pickLatestAndFirst } from "@/lib/domain/ordering-sql";
-import { storeBatch } from "@/lib/ingest/store-batch";
-import { recountCounters } from "@/lib/ingest/rebuild-counters";
+import { appendToLog } from "@/lib/ingest/append-log";
+import { projectAllPending } from "@/lib/projection/project-batch";
+import { recountCounters } from "@/lib/projection/recount";
 import { parseNotification } from "@/lib/notifications/parse";
 import type { ParsedNotification } from "@/lib/notifications/types";
 import { createThrowawayDatabase, freshPgliteDir, type ThrowawayDatabase } from "../support/servers";
@@ -88,7 +89,8 @@ describe.each([
   afterAll(async () => db?.close());
 
   it.each([1, 2, 3])("on generated data (seed %i)", async (seed) => {
-    for (const batch of generate(seed)) await storeBatch(db.prisma, batch);
+    for (const batch of generate(seed)) await appendToLog(db.prisma, batch);
+    await projectAllPending(db.prisma);
     const states = await db.prisma.deviceState.findMany({ where: { operationId: { startsWith: `ord-${seed}-` } } });
     const sql = new Map((await pickLatestAndFirst(db.prisma)).map((p) => [`${p.operationId}/${p.deviceId}`, p]));
     const results = await db.prisma.notification.findMany({

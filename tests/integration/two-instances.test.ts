@@ -2,6 +2,7 @@ import { afterAll, expect, it } from "vitest";
 import { generateCampaign } from "@/lib/simulator/campaign";
 import { sendAll, type PostFn } from "@/lib/simulator/send-queue";
 import { verifyStore } from "../../bench/support/verify-store";
+import { waitForProjection } from "../support/projection";
 import { createThrowawayDatabase, startServer, type RunningServer, type ThrowawayDatabase } from "../support/servers";
 
 // Horizontal scaling: two app servers on one PostgreSQL, each push sent to either of them (a device's
@@ -29,6 +30,8 @@ it("two instances on one database store every push once and keep state and count
     return { status: res.status, retryAfter: res.headers.get("retry-after"), body: text };
   };
   const answers = await sendAll(bodies, post, { concurrency: 16, maxRetries: 3, keyOf: (i) => `${pushes[i]!.operationId}/${pushes[i]!.deviceId}` });
+  // Both instances run a projector; the database lets one fold at a time. Wait until all is folded.
+  await waitForProjection(servers[0]!.url);
   const check = await verifyStore(db.url, pushes, answers.map((a, i) => ({ status: a.status, id: ids.get(bodies[i]!) })));
   expect(answers.every((a) => a.status === 200)).toBe(true);
   expect(check).toMatchObject({ ok: true, deviceMismatches: [], taskMismatches: [], counterMismatches: [] });

@@ -11,7 +11,7 @@ export async function waitForProjection(baseUrl: string, timeoutMs = 20_000): Pr
     if (!(res instanceof Error)) {
       const body = (await res.json().catch(() => null)) as { projection?: { pendingEvents?: number } } | null;
       const pending = body?.projection?.pendingEvents;
-      if (res.ok && (pending === undefined || pending === 0)) return;
+      if (res.ok && pending === 0) return;
       last = `status ${res.status}, pendingEvents ${String(pending)}`;
     } else last = res.message;
     await new Promise((resolve) => setTimeout(resolve, 25));

@@ -1,3 +1,4 @@
+import { waitForProjection } from "../../support/projection";
 import { startServer, type RunningServer } from "../../support/servers";
 
 // Alert timings for tests: passes every few hundred ms and retries after 300 ms, so the behaviour the
@@ -26,7 +27,7 @@ export async function api<T = Record<string, unknown>>(base: string, method: str
   return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
 }
 
-/** Posts pushes to the callback, a few at a time; every one must be acknowledged. */
+/** Posts pushes to the callback, a few at a time; every one must be acknowledged; then waits for the projection. */
 export async function postAll(base: string, bodies: unknown[]): Promise<void> {
   for (let i = 0; i < bodies.length; i += 8) {
     await Promise.all(
@@ -36,4 +37,5 @@ export async function postAll(base: string, bodies: unknown[]): Promise<void> {
       }),
     );
   }
+  await waitForProjection(base);
 }

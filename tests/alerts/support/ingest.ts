@@ -1,9 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { storeBatch } from "@/lib/ingest/store-batch";
+import { appendToLog } from "@/lib/ingest/append-log";
+import { projectAllPending } from "@/lib/projection/project-batch";
 import { parseNotification } from "@/lib/notifications/parse";
 import { swResult } from "../../fixtures/pushes";
 
-/** Stores results for one task through the real ingest path: `fail` failures then `ok` successes. */
+/** Stores results for one task through the real ingest path (log, then projection): `fail` failures then `ok` successes. */
 export async function storeResults(prisma: PrismaClient, operationId: string, fail: number, ok: number, code = "5") {
   const bodies = [
     ...Array.from({ length: fail }, () => swResult({ operationId, swUpgradeResult: "FAIL", errorCode: code })),
@@ -14,5 +15,6 @@ export async function storeResults(prisma: PrismaClient, operationId: string, fa
     if (p.type !== "notification") throw new Error("fixture did not parse");
     return p.notification;
   });
-  await storeBatch(prisma, parsed);
+  await appendToLog(prisma, parsed);
+  await projectAllPending(prisma);
 }

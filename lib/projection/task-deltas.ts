@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, type DeviceState } from "@/lib/generated/prisma/client";
-import type { StoredEvent } from "./device-state";
+import type { StoredEvent } from "@/lib/domain/device-state";
 
 export interface TaskDelta {
   before: DeviceState | null;
@@ -37,12 +37,13 @@ export function taskDeltas(deltas: TaskDelta[], events: StoredEvent[]): TaskRow[
         notifications: 0, firstSeenAt: at, lastSeenAt: at, lastResultAt: null };
       tasks.set(e.operationId, t);
     }
-    t.appId ??= e.appId;
+    if (e.appId !== null && (t.appId === null || e.appId > t.appId)) t.appId = e.appId;
     return t;
   };
   for (const e of events) {
     const t = row(e.n, e.receivedAt);
-    t.notifications += 1;
+    // A result reconciled from the platform API is not a push we received.
+    if ((e.n.source ?? "push") === "push") t.notifications += 1;
     if (e.receivedAt < t.firstSeenAt) t.firstSeenAt = e.receivedAt;
     if (e.receivedAt > t.lastSeenAt) t.lastSeenAt = e.receivedAt;
     if (e.n.event === "result" && (!t.lastResultAt || e.receivedAt > t.lastResultAt)) t.lastResultAt = e.receivedAt;
@@ -64,7 +65,7 @@ export function taskUpsert(rows: TaskRow[]): Prisma.Sql {
     VALUES ${Prisma.join(rows.map((r) => Prisma.sql`(${r.operationId}, ${r.kind}, ${r.appId}, ${r.devices}, ${r.succeeded},
       ${r.failed}, ${r.inProgress}, ${r.notifications}, ${r.firstSeenAt}, ${r.lastSeenAt}, ${r.lastResultAt})`))}
     ON CONFLICT (operation_id) DO UPDATE SET
-      app_id = COALESCE(t.app_id, EXCLUDED.app_id),
+      app_id = GREATEST(t.app_id, EXCLUDED.app_id),
       devices = t.devices + EXCLUDED.devices,
       succeeded = t.succeeded + EXCLUDED.succeeded,
       failed = t.failed + EXCLUDED.failed,
@@ -75,12 +76,15 @@ export function taskUpsert(rows: TaskRow[]): Prisma.Sql {
       last_result_at = GREATEST(t.last_result_at, EXCLUDED.last_result_at)`;
 }
 
-/** Records the source → target transitions of these states, or null when there are none. */
-export function versionInsert(states: DeviceState[]): Prisma.Sql | null {
+/**
+ * Records the source → target transitions these events carry, or null when there are none. From the
+ * events, not the device states: the same log gives the same pairs however it was batched.
+ */
+export function versionInsert(events: StoredEvent[]): Prisma.Sql | null {
   const versions = new Map<string, [string, string, string]>();
-  for (const s of states) {
-    if (s.sourceVersion !== null && s.targetVersion !== null) {
-      versions.set(JSON.stringify([s.operationId, s.sourceVersion, s.targetVersion]), [s.operationId, s.sourceVersion, s.targetVersion]);
+  for (const { n } of events) {
+    if (n.sourceVersion !== null && n.targetVersion !== null) {
+      versions.set(JSON.stringify([n.operationId, n.sourceVersion, n.targetVersion]), [n.operationId, n.sourceVersion, n.targetVersion]);
     }
   }
   if (versions.size === 0) return null;

@@ -1,12 +1,39 @@
 import type { DeviceState } from "@/lib/generated/prisma/browser";
-import { compareArrival, isLaterResult, plausibleDeviceTime } from "@/lib/domain/ordering";
-import type { Outcome, ParsedNotification } from "@/lib/notifications/types";
+import { compareArrival, isLaterResult, plausibleDeviceTime, type Ordered } from "@/lib/domain/ordering";
+import type { NotificationSource, Outcome, ParsedNotification } from "@/lib/notifications/types";
 
-/** A stored notification: what the reducer needs to place it in time. */
+/** The fields of a logged notification that the projection reads. */
+export type EventFields = Pick<ParsedNotification, "operationId" | "deviceId" | "kind" | "appId" | "subOperationId" | "event"
+  | "result" | "state" | "sourceVersion" | "targetVersion" | "curVersion" | "errorCode" | "description" | "resultDesc"
+  | "upgradeTimeRaw" | "upgradeAt" | "warnings"> & { source?: NotificationSource };
+
+/** A notification from the log: what the reducer needs to place it in time. */
 export interface StoredEvent {
-  id: number;
+  id: number | bigint;
   receivedAt: Date;
-  n: ParsedNotification;
+  n: EventFields;
+}
+
+/** A pushed result outranks one reconciled from the platform API, whatever their times (README, "Order"). */
+const rank = (source: string | null | undefined) => (source === "api" ? 0 : 1);
+
+/** Later result of two, ranked by source first, then by the ordering rule. */
+function isLaterRanked(a: Ordered & { source: string | null | undefined }, b: (Ordered & { source: string | null | undefined }) | null) {
+  if (b === null) return true;
+  const r = rank(a.source) - rank(b.source);
+  return r !== 0 ? r > 0 : isLaterResult(a, b);
+}
+
+/** Deterministic whatever order events are folded in: the platform sends one value per device and task anyway. */
+const greatest = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/** Ids compare as bigint; 0 stands for "none". */
+const big = (id: number | bigint | null) => BigInt(id ?? 0);
+
+/** True when `e` arrived (received_at, then id) before the last event already folded into `s`. */
+export function arrivedBeforeLast(s: Pick<DeviceState, "lastSeenAt" | "lastEventId">, e: Pick<StoredEvent, "id" | "receivedAt">): boolean {
+  if (s.lastEventId === null) return false;
+  return compareArrival({ receivedAt: e.receivedAt, id: e.id }, { receivedAt: s.lastSeenAt, id: s.lastEventId }) < 0;
 }
 
 // States that open an attempt. Only these reopen a device after its latest result: a late
@@ -15,7 +42,7 @@ export interface StoredEvent {
 const ATTEMPT_START_STATES = new Set(["downloading", "otacreated", "requestdownload"]);
 
 /** Arrival order of two stored pushes (received_at, then id); a missing other means "after". */
-function arrivedAfter(at: Date, id: number, otherAt: Date | null, otherId: number | null): boolean {
+function arrivedAfter(at: Date, id: number | bigint, otherAt: Date | null, otherId: number | bigint | null): boolean {
   if (otherAt === null || otherId === null) return true;
   return compareArrival({ receivedAt: at, id }, { receivedAt: otherAt, id: otherId }) > 0;
 }
@@ -49,7 +76,9 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
         resultAt: null,
         resultReceivedAt: null,
         resultNotificationId: null,
+        resultSource: null,
         firstResult: null,
+        firstResultSource: null,
         firstResultAt: null,
         firstResultReceivedAt: null,
         firstResultNotificationId: null,
@@ -60,21 +89,26 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
         stateNotificationId: null,
         firstSeenAt: e.receivedAt,
         lastSeenAt: e.receivedAt,
+        lastEventId: null,
       };
-  s.appId = n.appId ?? s.appId;
-  s.subOperationId = n.subOperationId ?? s.subOperationId;
+  s.appId = greatest(s.appId, n.appId);
+  s.subOperationId = greatest(s.subOperationId, n.subOperationId);
   if (e.receivedAt < s.firstSeenAt) s.firstSeenAt = e.receivedAt;
-  if (e.receivedAt > s.lastSeenAt) s.lastSeenAt = e.receivedAt;
+  if (s.lastEventId === null || compareArrival(e, { receivedAt: s.lastSeenAt, id: s.lastEventId }) > 0) {
+    s.lastSeenAt = e.receivedAt;
+    s.lastEventId = big(e.id);
+  }
 
   if (n.event === "result" && n.result) {
     // resultAt/firstResultAt hold the plausible device time only (null otherwise): the order key.
-    const incoming = { deviceAt: plausibleDeviceTime(n.upgradeAt, e.receivedAt), receivedAt: e.receivedAt, id: e.id };
+    const source = n.source ?? "push";
+    const incoming = { deviceAt: plausibleDeviceTime(n.upgradeAt, e.receivedAt), receivedAt: e.receivedAt, id: e.id, source };
     s.attempts += 1;
     if (n.result === "FAIL") s.failedAttempts += 1;
     const latest = s.resultReceivedAt && s.resultNotificationId !== null
-      ? { deviceAt: s.resultAt, receivedAt: s.resultReceivedAt, id: s.resultNotificationId }
+      ? { deviceAt: s.resultAt, receivedAt: s.resultReceivedAt, id: s.resultNotificationId, source: s.resultSource }
       : null;
-    if (isLaterResult(incoming, latest)) {
+    if (isLaterRanked(incoming, latest)) {
       Object.assign(s, {
         result: n.result,
         sourceVersion: n.sourceVersion,
@@ -87,23 +121,26 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
         upgradeAt: n.upgradeAt,
         resultAt: incoming.deviceAt,
         resultReceivedAt: e.receivedAt,
-        resultNotificationId: e.id,
+        resultNotificationId: big(e.id),
+        resultSource: source,
       });
     }
     const first = s.firstResultReceivedAt && s.firstResultNotificationId !== null
-      ? { deviceAt: s.firstResultAt, receivedAt: s.firstResultReceivedAt, id: s.firstResultNotificationId }
+      ? { deviceAt: s.firstResultAt, receivedAt: s.firstResultReceivedAt, id: s.firstResultNotificationId, source: s.firstResultSource }
       : null;
-    if (first === null || isLaterResult(first, incoming)) {
+    // The first attempt: the earliest pushed result, or the earliest reconciled one when nothing was pushed.
+    if (first === null || (rank(source) !== rank(first.source) ? rank(source) > rank(first.source) : isLaterResult(first, incoming))) {
       s.firstResult = n.result;
       s.firstResultAt = incoming.deviceAt;
       s.firstResultReceivedAt = e.receivedAt;
-      s.firstResultNotificationId = e.id;
+      s.firstResultNotificationId = big(e.id);
+      s.firstResultSource = source;
     }
   } else if (n.event === "state") {
     if (arrivedAfter(e.receivedAt, e.id, s.stateReceivedAt, s.stateNotificationId)) {
       s.state = n.state;
       s.stateReceivedAt = e.receivedAt;
-      s.stateNotificationId = e.id;
+      s.stateNotificationId = big(e.id);
     }
   }
   s.outcome = outcomeOf(s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DeviceState } from "@/lib/generated/prisma/browser";
-import { counterDeltas, counterKeysOf } from "./counters";
+import { counterDeltas, counterKeysOf } from "./facets";
 
 const at = new Date("2024-05-01T10:20:30Z");
 const state = (over: Partial<DeviceState>): DeviceState =>

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma, type DeviceState } from "@/lib/generated/prisma/client";
 
 // device_states columns in one list, so the lock-and-read and the write-back cannot drift apart.
@@ -20,7 +21,9 @@ export const DEVICE_STATE_COLUMNS: ReadonlyArray<readonly [keyof DeviceState, st
   ["resultAt", "result_at"],
   ["resultReceivedAt", "result_received_at"],
   ["resultNotificationId", "result_notification_id"],
+  ["resultSource", "result_source"],
   ["firstResult", "first_result"],
+  ["firstResultSource", "first_result_source"],
   ["firstResultAt", "first_result_at"],
   ["firstResultReceivedAt", "first_result_received_at"],
   ["firstResultNotificationId", "first_result_notification_id"],
@@ -31,6 +34,7 @@ export const DEVICE_STATE_COLUMNS: ReadonlyArray<readonly [keyof DeviceState, st
   ["stateNotificationId", "state_notification_id"],
   ["firstSeenAt", "first_seen_at"],
   ["lastSeenAt", "last_seen_at"],
+  ["lastEventId", "last_event_id"],
 ];
 
 // Constant identifiers only: nothing here comes from a request.
@@ -41,15 +45,6 @@ export const DS_UPDATE_SET = Prisma.raw(
     .map(([, c]) => `"${c}" = EXCLUDED."${c}"`)
     .join(", "),
 );
-
-const DATE_KEYS = DEVICE_STATE_COLUMNS.map(([k]) => k).filter((k) => k.endsWith("At"));
-
-/** A device_states row that came back through json_agg: timestamps arrive as ISO strings. */
-export function deviceStateFromJson(row: Record<string, unknown>): DeviceState {
-  const out = { ...row };
-  for (const k of DATE_KEYS) if (typeof out[k] === "string") out[k] = new Date(out[k] as string);
-  return out as unknown as DeviceState;
-}
 
 export function deviceStateValues(s: DeviceState): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(DEVICE_STATE_COLUMNS.map(([k]) => s[k]))})`;

@@ -1,4 +1,4 @@
-import { Prisma, type DeviceState } from "@/lib/generated/prisma/client";
+import type { DeviceState } from "@/lib/generated/prisma/browser";
 import type { StoredEvent } from "./device-state";
 
 /** One counter of a task's breakdown: (facet, k1, k2, k3); NULLs are stored as ''. */
@@ -70,13 +70,4 @@ export function counterDeltas(changes: { before: DeviceState | null; after: Devi
   }
   // Sorted: concurrent batches lock counter rows in the same order.
   return [...sums.entries()].filter(([, d]) => d.n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
-}
-
-/** An upsert adding the deltas (a fragment for a data-modifying CTE), or null when there are none. */
-export function counterUpsert(deltas: CounterDelta[]): Prisma.Sql | null {
-  if (deltas.length === 0) return null;
-  return Prisma.sql`
-    INSERT INTO task_counters AS c (operation_id, facet, k1, k2, k3, n)
-    VALUES ${Prisma.join(deltas.map((d) => Prisma.sql`(${d.operationId}, ${d.key[0]}, ${d.key[1]}, ${d.key[2]}, ${d.key[3]}, ${d.n})`))}
-    ON CONFLICT (operation_id, facet, k1, k2, k3) DO UPDATE SET n = c.n + EXCLUDED.n`;
 }

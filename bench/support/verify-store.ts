@@ -37,7 +37,7 @@ export async function verifyStore(databaseUrl: string, pushes: UpgradePush[], an
   await client.connect();
   try {
     const rows = Number((await client.query("SELECT count(*) AS n FROM notifications")).rows[0].n);
-    const found = Number((await client.query("SELECT count(*) AS n FROM notifications WHERE id = ANY($1::int[])", [[...ids]])).rows[0].n);
+    const found = Number((await client.query("SELECT count(*) AS n FROM notifications WHERE id = ANY($1::bigint[])", [[...ids]])).rows[0].n);
     const states = await client.query(`SELECT operation_id, device_id, outcome, attempts, failed_attempts, first_result FROM device_states`);
     const deviceMismatches: string[] = [];
     for (const s of states.rows) {

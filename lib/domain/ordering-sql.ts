@@ -13,8 +13,8 @@ export const PLAUSIBLE_SQL = Prisma.sql`CASE WHEN n.upgrade_at >= ${new Date(PLA
 export interface OrderedPick {
   operationId: string;
   deviceId: string;
-  latestId: number;
-  firstId: number;
+  latestId: bigint;
+  firstId: bigint;
 }
 
 /** Latest and first result id of every (task, device) with a stored result, by the rule. */
@@ -23,6 +23,9 @@ export function pickLatestAndFirst(prisma: PrismaClient): Promise<OrderedPick[]>
     WITH r AS (
       SELECT n.id, n.operation_id, n.device_id, n.received_at, ${PLAUSIBLE_SQL} AS dt
       FROM notifications n WHERE n.event = 'result' AND n.result IS NOT NULL
+        -- a pushed result outranks one reconciled from the platform: those count only without any push
+        AND (n.source = 'push' OR NOT EXISTS (SELECT 1 FROM notifications p WHERE p.operation_id = n.operation_id
+          AND p.device_id = n.device_id AND p.event = 'result' AND p.result IS NOT NULL AND p.source = 'push'))
     ), lu AS (
       -- the last result without a plausible device time (by arrival)
       SELECT DISTINCT ON (operation_id, device_id) operation_id, device_id, received_at AS u_at, id AS u_id

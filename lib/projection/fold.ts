@@ -61,14 +61,18 @@ export async function foldEvents(tx: Tx, events: StoredEvent[], opts: FoldOption
   const firstByDevice = new Map<string, Date>();
   for (const f of fleet) if (!firstByDevice.has(f.deviceId) || f.firstSeenAt < firstByDevice.get(f.deviceId)!) firstByDevice.set(f.deviceId, f.firstSeenAt);
 
+  const deltas = counterDeltas(changes, sorted);
   const parts: Prisma.Sql[] = [P.sql`s AS (${deviceStateUpsert(rows)})`, P.sql`t AS (${taskUpsert(taskDeltas(changes, sorted))})`];
   const optional: [string, Prisma.Sql | null][] = [
     ["v", versionInsert(sorted)],
-    ["c", counterUpsert(counterDeltas(changes, sorted))],
+    ["c", counterUpsert(deltas)],
     ["f", fleetUpsert([...firstByDevice.entries()].sort(([a], [b]) => byText(a, b)).map(([deviceId, firstSeenAt]) => ({ deviceId, firstSeenAt })))],
   ];
   for (const [name, sql] of optional) if (sql) parts.push(P.sql`${P.raw(name)} AS (${sql})`);
   await tx.$executeRaw`WITH ${P.join(parts, ", ")} SELECT 1`;
+  // A counter that fell to 0 goes: the views then hold the same rows however the log was batched.
+  const emptied = [...new Set(deltas.filter((d) => d.n < 0).map((d) => d.operationId))];
+  if (emptied.length > 0) await tx.$executeRaw`DELETE FROM task_counters WHERE n = 0 AND operation_id = ANY(${emptied}::text[])`;
   return rows.length;
 }
 

@@ -2,6 +2,7 @@ import { afterAll, expect, it } from "vitest";
 import { verifyStore } from "../../bench/support/verify-store";
 import { ids, swResult } from "../fixtures/pushes";
 import { createThrowawayDatabase, startServer, type RunningServer, type ThrowawayDatabase } from "../support/servers";
+import { waitForProjection } from "../support/projection";
 import { campaign, healthy, postgres, recordingSender, sleep, waitFor } from "./support";
 
 let db: ThrowawayDatabase;
@@ -35,6 +36,7 @@ it("answers 503 quickly while PostgreSQL is down, recovers by itself, and stores
   postgres("start");
   const recoveredMs = await waitFor(healthy(server.url), 15_000);
   const answers = await sending;
+  await waitForProjection(server.url);
   const check = await verifyStore(db.url, pushes, sender.acks(bodies, answers));
   console.log(`[faults] postgres restart: sent ${pushes.length}, acknowledged ${check.acknowledged}, stored ${check.storedRows} ` +
     `(expected ${check.expectedRows}); outage answers ${JSON.stringify(outage.map((o) => `${o.status}/${o.ms}ms`))}; recovered ${recoveredMs} ms after start`);

@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
 import { verifyStore } from "../../bench/support/verify-store";
+import { waitForProjection } from "../support/projection";
 import { createThrowawayDatabase, freshPgliteDir, startServer, type RunningServer } from "../support/servers";
 import { campaign, recordingSender, sleep } from "./support";
 
@@ -26,7 +27,7 @@ async function killMidLoad(env: Record<string, string>, seed: string) {
   await sleep(500);
   server = await startServer(env, "custom", port);
   const answers = await sending;
-  return { pushes, bodies, answers, sender, ackedBeforeKill };
+  return { pushes, bodies, answers, sender, ackedBeforeKill, url: server.url };
 }
 
 describe("SIGKILL mid-load", () => {
@@ -34,6 +35,8 @@ describe("SIGKILL mid-load", () => {
     const db = await createThrowawayDatabase("um_fault_kill");
     cleanup.push(() => db.drop());
     const run = await killMidLoad({ DATABASE_URL: db.url }, "fault-kill-pg");
+    // What the killed process acknowledged but never folded is folded by the restarted one.
+    await waitForProjection(run.url);
     const check = await verifyStore(db.url, run.pushes, run.sender.acks(run.bodies, run.answers));
     const conn = await openDatabase({ url: db.url, migrate: false });
     const found = await conn.prisma.notification.findMany({ where: { id: { in: [...run.ackedBeforeKill.values()] } }, select: { id: true, rawBody: true } });
@@ -42,7 +45,7 @@ describe("SIGKILL mid-load", () => {
       `acknowledged in all ${check.acknowledged}, stored ${check.storedRows} (expected ${check.expectedRows})`);
     expect(run.ackedBeforeKill.size).toBeGreaterThan(0);
     expect(found).toHaveLength(new Set(run.ackedBeforeKill.values()).size);
-    for (const f of found) expect(run.ackedBeforeKill.get(f.rawBody)).toBe(f.id);
+    for (const f of found) expect(run.ackedBeforeKill.get(f.rawBody)).toBe(Number(f.id));
     expect(check).toMatchObject({ ok: true, deviceMismatches: [], taskMismatches: [] });
   });
 
@@ -51,19 +54,24 @@ describe("SIGKILL mid-load", () => {
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
     const run = await killMidLoad({ PGLITE_DIR: dir }, "fault-kill-pglite");
     expect(run.answers.every((a) => a.status === 200)).toBe(true);
-    await sleep(200);
+    await waitForProjection(run.url);
     // Stop the second server too, then read the directory directly.
     await Promise.all(cleanup.splice(-1).map((c) => c()));
     const db = await openDatabase({ pgliteDir: dir });
     try {
       const ids = [...new Set(run.sender.acked.values())];
-      const stored = await db.prisma.notification.count({ where: { id: { in: ids } } });
+      const stored = await db.prisma.notification.count({ where: { id: { in: ids.map(BigInt) } } });
       const total = await db.prisma.notification.count();
+      // Every stored push folded exactly once: nothing pending, and the task counters sum to the log.
+      const pending = await db.prisma.projectionPending.count();
+      const counted = await db.prisma.task.aggregate({ _sum: { notifications: true } });
       console.log(`[faults] SIGKILL (PGlite): sent ${run.pushes.length}, acknowledged before kill ${run.ackedBeforeKill.size}, ` +
         `acknowledged ids ${ids.length}, stored ${total}`);
       expect(run.ackedBeforeKill.size).toBeGreaterThan(0);
       expect(stored).toBe(ids.length);
       expect(total).toBe(ids.length);
+      expect(pending).toBe(0);
+      expect(counted._sum.notifications).toBe(total);
     } finally {
       await db.close();
     }

@@ -12,8 +12,11 @@ afterAll(async () => {
 });
 
 // Kill the server mid-load, start it again on the same port and database; the sender keeps retrying.
-async function killMidLoad(env: Record<string, string>, seed: string) {
-  const port = 3290 + Math.floor(Math.random() * 9);
+// Each case on its own port. With a shared random range, the PostgreSQL case's restarted server (alive
+// until afterAll) sometimes held the port the PGlite case drew: that case's server then exited at
+// listen, the PostgreSQL server answered its pushes and health, and the PGlite directory read back
+// empty — an occasional "0 of N acknowledged rows" that was the test, not the database.
+async function killMidLoad(env: Record<string, string>, seed: string, port: number) {
   let server: RunningServer = await startServer(env, "custom", port);
   cleanup.push(() => server.stop("SIGKILL"));
   const { pushes, bodies, keyOf } = campaign(seed, 100);
@@ -34,7 +37,7 @@ describe("SIGKILL mid-load", () => {
   it("on PostgreSQL: everything acknowledged before the kill is stored; retries stored once", async () => {
     const db = await createThrowawayDatabase("um_fault_kill");
     cleanup.push(() => db.drop());
-    const run = await killMidLoad({ DATABASE_URL: db.url }, "fault-kill-pg");
+    const run = await killMidLoad({ DATABASE_URL: db.url }, "fault-kill-pg", 3291);
     // What the killed process acknowledged but never folded is folded by the restarted one.
     await waitForProjection(run.url);
     const check = await verifyStore(db.url, run.pushes, run.sender.acks(run.bodies, run.answers));
@@ -52,7 +55,7 @@ describe("SIGKILL mid-load", () => {
   it("on PGlite: the data directory reopens and keeps every acknowledged push", async () => {
     const dir = freshPgliteDir();
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const run = await killMidLoad({ PGLITE_DIR: dir }, "fault-kill-pglite");
+    const run = await killMidLoad({ PGLITE_DIR: dir }, "fault-kill-pglite", 3295);
     expect(run.answers.every((a) => a.status === 200)).toBe(true);
     await waitForProjection(run.url);
     // Stop the second server too, then read the directory directly.

@@ -74,6 +74,11 @@ export interface ProcessOptions {
 /** Spawns `node <args>` and waits until the server answers. */
 export async function startProcess(args: string[], opts: ProcessOptions): Promise<RunningServer> {
   const { url, readyPath = "/api/health" } = opts;
+  // Something already answering there would pass the readiness check for us while our child exits
+  // at listen: the test would then talk to a stranger (seen as "acknowledged rows missing").
+  if (await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(1_000) }).then(() => true, () => false)) {
+    throw new Error(`${url} already answers before the server started: another process holds the port`);
+  }
   const child = spawn(process.execPath, args, { cwd: opts.cwd ?? process.cwd(), env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout!.on("data", (d) => (log += d));

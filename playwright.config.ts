@@ -39,7 +39,7 @@ export default defineConfig({
   ],
   webServer: {
     // What `npm start` runs: the custom server (lean callback path + Next for everything else).
-    command: "node --conditions=react-server --import tsx server.ts",
+    command: "node --conditions=react-server --enable-source-maps dist/server.mjs",
     url: `${BASE_URL}/api/health`,
     timeout: 90_000,
     reuseExistingServer: false,

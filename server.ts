@@ -1,6 +1,7 @@
 // Production entry (`npm start`): Next.js for every page and API, except POST /api/callback, which
 // node:http hands straight to the receiver (the framework's own per-request cost would otherwise cap
 // ingest below the platform's 800 pushes/s backlog flush). Both paths call receiveCallback().
+import path from "node:path";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { closeDb, getDb } from "@/lib/db";
@@ -82,7 +83,9 @@ async function requireDatabaseOwnership() {
 
 async function start() {
   await listen(server);
-  const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
+  // `npm start` runs this file compiled into dist/ (scripts/build-server.mjs); the app is one level up.
+  const dir = path.basename(import.meta.dirname) === "dist" ? path.dirname(import.meta.dirname) : import.meta.dirname;
+  const app = next({ dev: false, hostname, port, dir });
   handleNext = app.getRequestHandler();
   nextReady = app.prepare();
   await nextReady;

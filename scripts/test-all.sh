@@ -13,7 +13,7 @@ status=0
 
 step "typecheck" && npx tsc --noEmit || status=1
 step "lint" && npx eslint . || status=1
-step "build" && npx next build || { echo "build failed: nothing to test against"; echo "0 passed, 1 failed"; exit 1; }
+step "build" && npm run build || { echo "build failed: nothing to test against"; echo "0 passed, 1 failed"; exit 1; }
 
 step "vitest"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1

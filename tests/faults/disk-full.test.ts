@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { swResult } from "../fixtures/pushes";
-import { startProcess, type RunningServer } from "../support/servers";
+import { startProcess, type RunningServer, START_ARGS } from "../support/servers";
 import { sleep, waitFor } from "./support";
 
 // PGlite's directory on its own small tmpfs, filled and freed by the test: the machine's disk is never touched.
@@ -29,7 +29,7 @@ function fillTo(mb: number, name: string) {
 let port = 3380 + Math.floor(Math.random() * 10);
 async function start(dir: string, anyAnswer: boolean) {
   const p = port++;
-  const s = await startProcess(["--conditions=react-server", "--import", "tsx", "server.ts"], {
+  const s = await startProcess(START_ARGS, {
     url: `http://127.0.0.1:${p}`,
     anyAnswer,
     env: { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: undefined, PGLITE_DIR: dir, PORT: String(p), HOSTNAME: "127.0.0.1", PGLITE_MIN_FREE_MB: "16" },

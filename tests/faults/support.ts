@@ -1,3 +1,4 @@
+import { START_ARGS } from "../support/servers";
 import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { openDatabase } from "@/lib/db/client";
@@ -62,7 +63,9 @@ export const healthy = (url: string) => async () => (await fetch(`${url}/api/hea
 export function runScript(script: string, args: string[], env: Record<string, string | undefined>) {
   return new Promise<{ code: number | null; out: string; ms: number }>((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], {
+    // The server runs compiled, as `npm start` does; scripts run through tsx, as their npm scripts do.
+    const argv = script === "server.ts" ? START_ARGS : ["--conditions=react-server", "--import", "tsx", script];
+    const child = spawn(process.execPath, [...argv, ...args], {
       env: { ...process.env, DATABASE_URL: undefined, PGLITE_DIR: undefined, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

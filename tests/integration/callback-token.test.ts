@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { connect } from "../support/db";
-import { createThrowawayDatabase, freshPgliteDir, startProcess, startServer, type RunningServer, type ThrowawayDatabase } from "../support/servers";
+import { createThrowawayDatabase, freshPgliteDir, startProcess, startServer, type RunningServer, type ThrowawayDatabase, START_ARGS } from "../support/servers";
 import { post, swResult } from "../fixtures/pushes";
 
 // Servers of their own, started with CALLBACK_TOKEN set: PostgreSQL behind `npm start`'s lean
@@ -75,7 +75,7 @@ describe("CALLBACK_TOKEN", () => {
 
   it("refuses to start with a token shorter than 16 characters, naming the variable but not the value", async () => {
     const short = "abc+def/123=";
-    const attempt = startProcess(["--conditions=react-server", "--import", "tsx", "server.ts"], {
+    const attempt = startProcess(START_ARGS, {
       url: "http://127.0.0.1:3312",
       env: { NEXT_TELEMETRY_DISABLED: "1", PORT: "3312", HOSTNAME: "127.0.0.1", DATABASE_URL: throwaway.url, PGLITE_DIR: undefined, CALLBACK_TOKEN: short },
     });

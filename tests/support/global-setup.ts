@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import type { TestProject } from "vitest/node";
+import { ensureBuilt } from "./build";
 import { createThrowawayDatabase, freshPgliteDir, startServer } from "./servers";
 
 declare module "vitest" {
@@ -18,9 +17,7 @@ declare module "vitest" {
  * test covers both adapters and both databases.
  */
 export default async function setup(project: TestProject) {
-  if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
-    execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  }
+  ensureBuilt();
   const db = await createThrowawayDatabase();
   const pgliteDir = freshPgliteDir();
   const [pgServer, pgliteServer] = await Promise.all([startServer({ DATABASE_URL: db.url }, "custom"), startServer({ PGLITE_DIR: pgliteDir }, "next")]);

@@ -50,10 +50,13 @@ export type ServerMode = "custom" | "next";
  * Starts the built app on its own port. "custom" is what `npm start` runs (server.ts: the lean
  * node:http callback path plus Next); "next" is plain `next start` (the callback's route handler).
  */
+/** Exactly what `npm start` runs (the compiled server.ts, built by `npm run build`): one process, so signals reach it. */
+export const START_ARGS = ["--conditions=react-server", "--enable-source-maps", "dist/server.mjs"];
+
 export async function startServer(env: Record<string, string | undefined>, mode: ServerMode = "custom", port = nextPort++): Promise<RunningServer> {
   const args =
     mode === "custom"
-      ? ["--conditions=react-server", "--import", "tsx", "server.ts"] // exactly `npm start`: one process, so signals reach it
+      ? START_ARGS
       : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
   return startProcess(args, {
     url: `http://127.0.0.1:${port}`,

@@ -2,6 +2,7 @@
 // measured in the same run: (a) bare node:http + one pg INSERT per push, (b) a no-op Next route.
 import { generateCampaign, type UpgradePush } from "@/lib/simulator/campaign";
 import { isResultPush } from "@/lib/simulator/types";
+import { waitForProjection } from "../tests/support/projection";
 import { createThrowawayDatabase, startServer, type RunningServer, type ServerMode } from "../tests/support/servers";
 import { startBarePg, startNextNoop } from "./support/anchors";
 import { runLoad, type LoadResult } from "./support/load";
@@ -64,6 +65,7 @@ export async function benchIngest(opts: IngestOptions, log: (s: string) => void)
     try {
       await fetch(`${servers[0]!.url}/api/health`);
       const { row, answers } = await measureAfterReset(name, servers, db.url, bodies, opts.connections);
+      await waitForProjection(servers[0]!.url, 120_000);
       row.check = await verifyStore(db.url, pushes, answers.map(ackFromBody));
       rows.push(row);
       log(line(row));
@@ -104,7 +106,9 @@ async function measureAfterReset(name: string, servers: RunningServer[], dbUrl: 
   await warmUp(`${servers[0]!.url}/api/callback`, name, connections);
   const c = new pg.Client({ connectionString: dbUrl });
   await c.connect();
-  await c.query("TRUNCATE notifications, device_states, tasks, task_versions, task_counters, fleet_devices RESTART IDENTITY");
+  // Let the projector finish the warm-up first: a fold in flight would write views after the truncate.
+  while (Number((await c.query("SELECT COUNT(*) AS n FROM projection_pending")).rows[0].n) > 0) await new Promise((r) => setTimeout(r, 50));
+  await c.query("TRUNCATE notifications, projection_pending, device_states, tasks, task_versions, task_counters, fleet_devices RESTART IDENTITY");
   await c.end();
   return measure(name, servers, "/api/callback", bodies, connections);
 }

@@ -1,5 +1,6 @@
 // npm run bench – ingest and read benchmarks with modest defaults; flags raise the scale.
 //   --count N (pushes, default 20000)  --connections C (default 50)  --instances I (default 1)
+//   ingest also measures end to end (acknowledged and projected): --sustain-seconds S (default 60), --burst N (default 100000)
 //   --only ingest|queries|exports|alerts (exports: CSV vs XLSX at --export-rows; alerts: ingest with 20 active alert rules vs none; --rounds N, default 2)
 //   queries: --notifications N (result notifications loaded into PostgreSQL, default 100000; 1000000 for the
 //   full scale), --pglite-notifications N (default 20000; 0 skips PGlite), --iterations N (default 40),
@@ -11,6 +12,7 @@ import { parseArgs } from "node:util";
 import { benchAlerts } from "./alerts";
 import { benchExports } from "./exports";
 import { benchIngest } from "./ingest";
+import { benchEndToEnd } from "./projection";
 import { benchQueries } from "./queries";
 
 const { values } = parseArgs({
@@ -27,6 +29,8 @@ const { values } = parseArgs({
     "export-rows": { type: "string", default: "100000" },
     "export-runs": { type: "string", default: "3" },
     rounds: { type: "string", default: "2" },
+    "sustain-seconds": { type: "string", default: "60" },
+    burst: { type: "string", default: "100000" },
   },
 });
 const machine = `${os.cpus().length}cpu-${Math.round(os.totalmem() / 2 ** 30)}gib`;
@@ -49,7 +53,13 @@ if (values.only === undefined || values.only === "ingest") {
   const anchorB = rows.find((r) => r.name.startsWith("anchor (b)"))!;
   console.log("\nratios to the anchors (throughput):");
   for (const r of rows) console.log(`  ${r.name.padEnd(48)} ×${(r.perSecond / anchorA.perSecond).toFixed(2)} of (a)  ×${(r.perSecond / anchorB.perSecond).toFixed(2)} of (b)`);
-  results.ingest = { options: values, rows };
+  console.log(`\n== end to end (acknowledged and folded into the views), ${values.connections} connections`);
+  const endToEnd = await benchEndToEnd(
+    { anchorPerSecond: anchorA.perSecond, seconds: Number(values["sustain-seconds"]), burst: Number(values.burst), connections: Number(values.connections) },
+    console.log,
+  );
+  for (const r of endToEnd) console.log(`  ${r.name.padEnd(48)} ×${(r.projectedPerSecond / anchorA.perSecond).toFixed(2)} of (a) end to end`);
+  results.ingest = { options: values, rows, endToEnd };
 }
 
 if (values.only === undefined || values.only === "queries") {

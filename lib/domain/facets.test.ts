@@ -45,3 +45,21 @@ describe("counterDeltas", () => {
     expect(deltas.find((d) => d[1] === "with_result")).toBeUndefined();
   });
 });
+
+describe("facet keys", () => {
+  it("every facet survives the trip through its stored key, NULL fields included", async () => {
+    const { fromCounterKey, toCounterKey } = await import("./facets");
+    const samples = [
+      { facet: "transition", sourceVersion: "1", targetVersion: null, outcome: "failed" },
+      { facet: "contradiction", sourceVersion: null, targetVersion: "2", contradiction: "fail_on_target" },
+      { facet: "left_on", sourceVersion: "1", targetVersion: "2", curVersion: null },
+      { facet: "error", errorCode: null, description: "no space" },
+      { facet: "first", figure: "recovered" },
+      { facet: "hour", hour: "2026-11-29T10:00:00.000Z", result: "FAIL" },
+      { facet: "warning", field: "upgradeTime", problem: "not a time" },
+    ] as const;
+    for (const f of samples) expect(fromCounterKey(...toCounterKey(f))).toEqual(f);
+    expect(toCounterKey(samples[3])).toEqual(["error", "", "no space", ""]);
+    expect(fromCounterKey("no_such_facet", "a", "b", "c")).toBeNull();
+  });
+});

@@ -4,7 +4,7 @@ import { errorCodesFrom } from "./task-breakdowns";
 import type { CounterRow } from "./task-counters";
 
 const error = (operationId: string, kind: string, code: string, n: number): CounterRow =>
-  ({ operationId, facet: "error", kind, k1: code, k2: "", k3: "", n });
+  ({ operationId, kind, value: { facet: "error" as const, errorCode: code, description: null }, n });
 
 describe("error codes across tasks (the fleet headline)", () => {
   it("keeps a software code and the same firmware code apart: different lists, different meanings", () => {

@@ -1,39 +1,35 @@
 import { meaningOf, type CodeKind, type OperatorMeanings } from "@/lib/error-codes/documented";
 import type { ErrorCodeRow, Timeline, TransitionRow, WarningRow } from "@/lib/schemas/responses";
 import { rate } from "./sql";
-import { byNullableText, nullable, type CounterRow } from "./task-counters";
+import type { FirstFigure } from "@/lib/domain/facets";
+import { byNullableText, type CounterRow } from "./task-counters";
 
 // Pure assembly of a task page's breakdowns from its counters (task-counters.ts).
 
 /** source → target transitions of devices with a result, with where failed devices were left and contradictions. */
 export function transitionsFrom(rows: CounterRow[]): TransitionRow[] {
   const byPair = new Map<string, TransitionRow>();
-  const pair = (r: CounterRow) => {
-    const id = JSON.stringify([r.k1, r.k2]);
-    let t = byPair.get(id);
+  const idOf = (f: { sourceVersion: string | null; targetVersion: string | null }) => JSON.stringify([f.sourceVersion, f.targetVersion]);
+  for (const { value: f, n } of rows) {
+    if (f.facet !== "transition") continue;
+    let t = byPair.get(idOf(f));
     if (!t) {
-      t = { sourceVersion: nullable(r.k1), targetVersion: nullable(r.k2), devices: 0, succeeded: 0, failed: 0, inProgress: 0,
+      t = { sourceVersion: f.sourceVersion, targetVersion: f.targetVersion, devices: 0, succeeded: 0, failed: 0, inProgress: 0,
         successRate: null, successNotOnTarget: 0, failOnTarget: 0, leftOn: [] };
-      byPair.set(id, t);
+      byPair.set(idOf(f), t);
     }
-    return t;
-  };
-  for (const r of rows) {
-    if (r.facet === "transition") {
-      const t = pair(r);
-      t.devices += r.n;
-      if (r.k3 === "succeeded") t.succeeded += r.n;
-      else if (r.k3 === "failed") t.failed += r.n;
-      else t.inProgress += r.n;
-    }
+    t.devices += n;
+    if (f.outcome === "succeeded") t.succeeded += n;
+    else if (f.outcome === "failed") t.failed += n;
+    else t.inProgress += n;
   }
-  for (const r of rows) {
-    if (r.facet === "contradiction" && byPair.has(JSON.stringify([r.k1, r.k2]))) {
-      const t = pair(r);
-      if (r.k3 === "success_not_on_target") t.successNotOnTarget += r.n;
-      else t.failOnTarget += r.n;
-    }
-    if (r.facet === "left_on" && byPair.has(JSON.stringify([r.k1, r.k2]))) pair(r).leftOn.push({ curVersion: nullable(r.k3), devices: r.n });
+  for (const { value: f, n } of rows) {
+    const t = f.facet === "contradiction" || f.facet === "left_on" ? byPair.get(idOf(f)) : undefined;
+    if (!t) continue;
+    if (f.facet === "contradiction") {
+      if (f.contradiction === "success_not_on_target") t.successNotOnTarget += n;
+      else t.failOnTarget += n;
+    } else if (f.facet === "left_on") t.leftOn.push({ curVersion: f.curVersion, devices: n });
   }
   const list = [...byPair.values()];
   for (const t of list) {
@@ -51,13 +47,13 @@ export function transitionsFrom(rows: CounterRow[]): TransitionRow[] {
  */
 export function errorCodesFrom(rows: CounterRow[], meanings: OperatorMeanings, limit = Infinity): ErrorCodeRow[] {
   const byCode = new Map<string, { kind: CodeKind; errorCode: string | null; devices: number; descriptions: Map<string, number> }>();
-  for (const r of rows) {
-    if (r.facet !== "error") continue;
-    const kind: CodeKind = r.kind === "firmware" ? "firmware" : "software";
-    const id = `${kind}\u0000${r.k1}`;
-    const c = byCode.get(id) ?? { kind, errorCode: nullable(r.k1), devices: 0, descriptions: new Map<string, number>() };
-    c.devices += r.n;
-    if (r.k2 !== "") c.descriptions.set(r.k2, (c.descriptions.get(r.k2) ?? 0) + r.n);
+  for (const { value: f, kind: taskKind, n } of rows) {
+    if (f.facet !== "error") continue;
+    const kind: CodeKind = taskKind === "firmware" ? "firmware" : "software";
+    const id = JSON.stringify([kind, f.errorCode]);
+    const c = byCode.get(id) ?? { kind, errorCode: f.errorCode, devices: 0, descriptions: new Map<string, number>() };
+    c.devices += n;
+    if (f.description !== null) c.descriptions.set(f.description, (c.descriptions.get(f.description) ?? 0) + n);
     byCode.set(id, c);
   }
   const failed = [...byCode.values()].reduce((sum, c) => sum + c.devices, 0);
@@ -77,8 +73,7 @@ export function errorCodesFrom(rows: CounterRow[], meanings: OperatorMeanings, l
 /** Warnings of the task's stored pushes (a documented field missing or mistyped), most frequent first. */
 export function warningsFrom(rows: CounterRow[]): WarningRow[] {
   return rows
-    .filter((r) => r.facet === "warning")
-    .map((r) => ({ field: r.k1, problem: r.k2, notifications: r.n }))
+    .flatMap(({ value: f, n }) => (f.facet === "warning" ? [{ field: f.field, problem: f.problem, notifications: n }] : []))
     .sort((a, b) => b.notifications - a.notifications || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0) || (a.problem < b.problem ? -1 : 1));
 }
 
@@ -89,7 +84,7 @@ function mostCommon(counts: Map<string, number>): string | null {
 }
 
 export function firstAttemptFrom(rows: CounterRow[]) {
-  const get = (k: string) => rows.find((r) => r.facet === "first" && r.k1 === k)?.n ?? 0;
+  const get = (figure: FirstFigure) => rows.find((r) => r.value.facet === "first" && r.value.figure === figure)?.n ?? 0;
   return { withResult: get("with_result"), firstOk: get("first_ok"), recovered: get("recovered") };
 }
 
@@ -108,12 +103,12 @@ export function timelineFrom(rows: CounterRow[], span: { from: Date; to: Date })
   const bucket = span.to.getTime() - span.from.getTime() <= HOURLY_SPAN ? "hour" : "day";
   const step = bucket === "hour" ? HOUR : DAY;
   const sums = new Map<number, { succeeded: number; failed: number }>();
-  for (const r of rows) {
-    if (r.facet !== "hour") continue;
-    const at = Math.floor(Date.parse(r.k1) / step) * step;
+  for (const { value: f, n } of rows) {
+    if (f.facet !== "hour") continue;
+    const at = Math.floor(Date.parse(f.hour) / step) * step;
     const p = sums.get(at) ?? { succeeded: 0, failed: 0 };
-    if (r.k2 === "SUCCESS") p.succeeded += r.n;
-    else p.failed += r.n;
+    if (f.result === "SUCCESS") p.succeeded += n;
+    else p.failed += n;
     sums.set(at, p);
   }
   const times = [...sums.keys()].sort((a, b) => a - b);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AlertChannel } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { ChannelInputSchema, type ChannelInput, type ChannelType, type ChannelView, type SendTestResult } from "@/lib/schemas/alerts";
 import { getAlertConfig } from "./config";
 import { sendToChannel, type ChannelTarget } from "./send";

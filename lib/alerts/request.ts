@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { invalidBody } from "./channels";
 
 const MAX_BODY = 64 * 1024;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AlertRule } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { RuleInputSchema, type RuleInput, type RuleKind, type RuleView } from "@/lib/schemas/alerts";
 import { invalidBody } from "./channels";
 import { requestFullPass } from "./workers";

@@ -13,10 +13,9 @@ export type EventType = "result" | "state";
 export type Result = "SUCCESS" | "FAIL";
 export type Outcome = "succeeded" | "failed" | "in_progress";
 
-export interface FieldProblem {
-  field: string;
-  problem: string;
-}
+// Defined with the error vocabulary (the HTTP envelope carries it too); re-exported for the parser.
+import type { FieldProblem } from "@/lib/errors";
+export type { FieldProblem };
 
 /** One upgrade push, validated and flattened into the columns we store and index. */
 export interface ParsedNotification {

@@ -3,8 +3,8 @@ import { getDb } from "@/lib/db";
 import { plausibleDeviceTime } from "@/lib/domain/ordering";
 import { meaningOf } from "@/lib/error-codes/documented";
 import { loadOperatorMeanings } from "@/lib/error-codes/dictionary";
-import { AppError } from "@/lib/http";
-import type { FieldProblem } from "@/lib/notifications/types";
+import { AppError } from "@/lib/errors";
+import type { FieldProblem } from "@/lib/errors";
 import type { DeviceEvent, DeviceHistory, DeviceOutcomeValue } from "@/lib/schemas/responses";
 import { toIso } from "./sql";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type DatabaseKind } from "@/lib/db";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 
 export interface Health {
   status: "ok";

@@ -6,7 +6,7 @@ import { defaultOrder, type TaskListQuery, type TaskSortKey } from "@/lib/schema
 import type { Page, TaskRow } from "@/lib/schemas/responses";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { taskWhere } from "./task-where";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { rate, toIso } from "./sql";
 
 type SortType = "text" | "int" | "float" | "time";

@@ -17,7 +17,8 @@ export const boundaryZones = [
     target: "./components",
     from: "./lib",
     except: COMPONENT_LIB_ALLOWED,
-    message: "components/ render only: fetch in app/ or a route, and pass the data in (allowed: lib/schemas, lib/exports/selections.ts, lib/auth/actions.ts).",
+    message:
+      "components/ render only: fetch in app/ or a route, and pass the data in (allowed: lib/schemas, lib/exports/selections.ts, lib/auth/actions.ts).",
   },
   {
     target: "./lib/queries",
@@ -30,7 +31,17 @@ export const boundaryZones = [
     message: "lib/ingest writes; it must not depend on the read side (lib/queries).",
   },
   {
-    target: ["./components", "./lib", "./tests", "./scripts", "./bench", "./e2e", "./proxy.ts", "./server.ts", "./instrumentation.ts"],
+    target: [
+      "./components",
+      "./lib",
+      "./tests",
+      "./scripts",
+      "./bench",
+      "./e2e",
+      "./proxy.ts",
+      "./server.ts",
+      "./instrumentation.ts",
+    ],
     from: "./app",
     message: "Nothing imports app/: move what is shared into lib/ or components/.",
   },

@@ -12,7 +12,10 @@ beforeAll(() => {
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const results = await eslint.lintText(`${code}\nexport const used = x;\n`, { filePath: `${root}/${filePath}` });
-  return results.flatMap((r) => r.messages).filter((m) => m.ruleId === "import/no-restricted-paths").map((m) => m.message);
+  return results
+    .flatMap((r) => r.messages)
+    .filter((m) => m.ruleId === "import/no-restricted-paths")
+    .map((m) => m.message);
 }
 
 describe("layer boundaries", () => {
@@ -20,13 +23,21 @@ describe("layer boundaries", () => {
     expect(await boundaryErrors("components/ui/bad.tsx", 'import { db as x } from "@/lib/db";')).toEqual([
       expect.stringContaining("components/ render only"),
     ]);
-    expect(await boundaryErrors("components/ui/bad.tsx", 'import { listTasks as x } from "../../lib/queries/list-tasks";')).toHaveLength(1);
+    expect(
+      await boundaryErrors("components/ui/bad.tsx", 'import { listTasks as x } from "../../lib/queries/list-tasks";'),
+    ).toHaveLength(1);
   });
 
   it("components may import the schemas, the export wording and the auth actions", async () => {
-    expect(await boundaryErrors("components/ui/ok.tsx", 'import { TASK_OUTCOMES as x } from "@/lib/schemas/tasks";')).toEqual([]);
-    expect(await boundaryErrors("components/ui/ok.tsx", 'import { FAILED_SELECTION as x } from "@/lib/exports/selections";')).toEqual([]);
-    expect(await boundaryErrors("components/ui/ok.tsx", 'import { signOutAction as x } from "@/lib/auth/actions";')).toEqual([]);
+    expect(
+      await boundaryErrors("components/ui/ok.tsx", 'import { TASK_OUTCOMES as x } from "@/lib/schemas/tasks";'),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors("components/ui/ok.tsx", 'import { FAILED_SELECTION as x } from "@/lib/exports/selections";'),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors("components/ui/ok.tsx", 'import { signOutAction as x } from "@/lib/auth/actions";'),
+    ).toEqual([]);
   });
 
   it("lib/queries may not import the HTTP layer", async () => {
@@ -37,9 +48,9 @@ describe("layer boundaries", () => {
   });
 
   it("lib/ingest may not import lib/queries", async () => {
-    expect(await boundaryErrors("lib/ingest/bad.ts", 'import { listTasks as x } from "@/lib/queries/list-tasks";')).toEqual([
-      expect.stringContaining("lib/ingest writes"),
-    ]);
+    expect(
+      await boundaryErrors("lib/ingest/bad.ts", 'import { listTasks as x } from "@/lib/queries/list-tasks";'),
+    ).toEqual([expect.stringContaining("lib/ingest writes")]);
   });
 
   it("nothing outside app/ imports app/; app/ may import itself", async () => {

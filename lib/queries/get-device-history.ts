@@ -5,7 +5,7 @@ import { meaningOf } from "@/lib/error-codes/documented";
 import { loadOperatorMeanings } from "@/lib/error-codes/dictionary";
 import { AppError } from "@/lib/errors";
 import type { FieldProblem } from "@/lib/errors";
-import type { DeviceEvent, DeviceHistory, DeviceOutcomeValue } from "@/lib/schemas/responses";
+import type { DeviceEvent, DeviceHistory, DeviceOutcome } from "@/lib/schemas/responses";
 import { toIso } from "./sql";
 
 /** The newest pushes shown on the device page; older ones are counted, not listed. */
@@ -37,7 +37,7 @@ export async function getDeviceHistory(deviceId: string): Promise<DeviceHistory>
       kind: s.kind,
       appId: s.appId,
       subOperationId: s.subOperationId,
-      outcome: s.outcome as DeviceOutcomeValue,
+      outcome: s.outcome as DeviceOutcome,
       result: s.result,
       state: s.state,
       sourceVersion: s.sourceVersion,

@@ -5,7 +5,9 @@
 // latest result by upgradeTime (a later position breaks ties); no result means in progress.
 import { isResultPush, kindOf, resultOf, type Kind, type ResultPush, type UpgradePush, type UpgradeResult } from "./types";
 
-export type Outcome = "succeeded" | "failed" | "in_progress";
+import type { DeviceOutcome as Outcome } from "@/lib/schemas/devices";
+
+export type { Outcome };
 
 export interface DeviceTruth {
   deviceId: string;

@@ -3,12 +3,13 @@ import { useCallback } from "react";
 import { useKeysetPages } from "@/components/hooks/use-keyset-pages";
 import { useTaskDevices } from "@/components/hooks/use-task-devices";
 import { FailedExportLinks, RetryListLink } from "@/components/exports/export-links";
+import { DEVICE_OUTCOME_LABELS, EnumOptions } from "@/components/ui/enum-options";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatCount } from "@/components/ui/format";
 import { Pager } from "@/components/ui/pager";
 import { Field, SearchInput, selectClass } from "@/components/ui/search-input";
 import { taskFailedCsvUrl, taskFailedXlsxUrl, taskRetryListUrl } from "@/lib/schemas/api-url";
-import { NO_ERROR_CODE, type DeviceListQuery } from "@/lib/schemas/devices";
+import { DEVICE_OUTCOMES, NO_ERROR_CODE, type DeviceListQuery } from "@/lib/schemas/devices";
 import type { ErrorCodeRow, TransitionRow } from "@/lib/schemas/responses";
 import { DevicesTable } from "./devices-table";
 
@@ -44,9 +45,7 @@ export function TaskDevices({
           <Field id="device-outcome" label="Outcome">
             <select id="device-outcome" className={selectClass} value={query.outcome ?? ""} onChange={(e) => set({ outcome: e.target.value })}>
               <option value="">All</option>
-              <option value="succeeded">Succeeded</option>
-              <option value="failed">Failed</option>
-              <option value="in_progress">In progress</option>
+              <EnumOptions values={DEVICE_OUTCOMES} labels={DEVICE_OUTCOME_LABELS} />
             </select>
           </Field>
           <Field id="device-error" label="Error code">

@@ -18,6 +18,8 @@ export const DeviceFiltersSchema = z.object({
   deviceId: optionalText(),
 });
 export type DeviceFilters = z.infer<typeof DeviceFiltersSchema>;
+/** The device filter parameters (not paging): what the exports take. */
+export const DEVICE_FILTER_KEYS = Object.keys(DeviceFiltersSchema.shape) as (keyof DeviceFilters)[];
 
 export const DeviceListQuerySchema = DeviceFiltersSchema.extend({
   cursor: cursorParam,

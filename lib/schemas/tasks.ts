@@ -30,6 +30,9 @@ const TaskFilterFields = z.object({
   to: instantParam,
 });
 
+/** The filter parameters (not sort or paging): what the exports and the summary take. */
+export const TASK_FILTER_KEYS = Object.keys(TaskFilterFields.shape) as (keyof typeof TaskFilterFields.shape)[];
+
 const rangeInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to);
 const rangeProblem = { message: "must not be after `to`", path: ["from"] };
 

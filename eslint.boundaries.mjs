@@ -10,9 +10,9 @@
 // - app/ is the top of the tree: nothing outside it imports from it.
 
 /** Files a component may import from lib/, relative to lib/. */
-export const COMPONENT_LIB_ALLOWED = ["./schemas", "./exports/selections.ts", "./auth/actions.ts"];
+const COMPONENT_LIB_ALLOWED = ["./schemas", "./exports/selections.ts", "./auth/actions.ts"];
 
-export const boundaryZones = [
+const boundaryZones = [
   {
     target: "./components",
     from: "./lib",

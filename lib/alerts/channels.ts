@@ -16,7 +16,7 @@ export function urlHint(url: string | null): string | null {
   }
 }
 
-export function toChannelView(c: AlertChannel): ChannelView {
+function toChannelView(c: AlertChannel): ChannelView {
   return { id: c.id, name: c.name, type: c.type as ChannelType, urlHint: urlHint(c.url), recipients: c.recipients, hasSecret: c.secret !== null, createdAt: c.createdAt.toISOString() };
 }
 

@@ -6,7 +6,7 @@ import { RuleInputSchema, type RuleInput, type RuleKind, type RuleView } from "@
 import { invalidBody } from "./channels";
 import { requestFullPass } from "./workers";
 
-export function toRuleView(r: AlertRule): RuleView {
+function toRuleView(r: AlertRule): RuleView {
   const countField = r.kind === "quarantine_spike" ? "minRequests" : "minDevices";
   return {
     id: r.id, name: r.name, kind: r.kind as RuleKind, enabled: r.enabled, operationId: r.operationId, match: r.match,

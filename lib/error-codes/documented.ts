@@ -47,7 +47,7 @@ export const LWM2M_UPDATE_RESULTS: Readonly<Record<string, string>> = {
   "11": "firmware update deferred",
 };
 
-export const SOURCE_LABEL: Record<MeaningSource, string> = {
+const SOURCE_LABEL: Record<MeaningSource, string> = {
   operator: "set by an operator",
   huawei_ota: "documented meaning (Huawei OTA result code)",
   lwm2m: "documented meaning (LwM2M update result)",

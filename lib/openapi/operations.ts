@@ -13,7 +13,7 @@ import { SETTINGS_OPERATIONS } from "./settings-operations";
  * The push body as the callback reads it: the four documented types (docs/push-contract.md#payloads).
  * The receiver checks the fields by hand to keep unknown ones; this schema documents them.
  */
-export const PushBodySchema = z
+const PushBodySchema = z
   .object({
     notifyType: z.enum(NOTIFY_TYPES),
     deviceId: z.string().min(1),

@@ -18,7 +18,7 @@ export interface DeviceRowRaw extends Omit<DeviceRow, "upgradeAt" | "receivedAt"
   receivedAt: Date;
 }
 
-export function contradictionOf(r: Pick<DeviceRow, "result" | "curVersion" | "targetVersion">): Contradiction | null {
+function contradictionOf(r: Pick<DeviceRow, "result" | "curVersion" | "targetVersion">): Contradiction | null {
   if (r.result === "SUCCESS" && r.curVersion !== r.targetVersion) return "success_not_on_target";
   if (r.result === "FAIL" && r.curVersion !== null && r.curVersion === r.targetVersion) return "fail_on_target";
   return null;

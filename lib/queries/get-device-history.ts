@@ -9,7 +9,7 @@ import type { DeviceEvent, DeviceHistory, DeviceOutcome } from "@/lib/schemas/re
 import { toIso } from "./sql";
 
 /** The newest pushes shown on the device page; older ones are counted, not listed. */
-export const DEVICE_EVENTS_LIMIT = 1_000;
+const DEVICE_EVENTS_LIMIT = 1_000;
 
 /** Every task and every push of one device, oldest first; unknown deviceId → not_found. */
 export async function getDeviceHistory(deviceId: string): Promise<DeviceHistory> {

@@ -19,11 +19,11 @@ export function apiUrl(path: string, params: QueryValues = {}): string {
 }
 
 /** `/api/tasks/{id}` with the id encoded as one path segment. */
-export function taskPath(operationId: string, suffix = ""): string {
+function taskPath(operationId: string, suffix = ""): string {
   return `/api/tasks/${encodeURIComponent(operationId)}${suffix}`;
 }
 
-export function devicePath(deviceId: string): string {
+function devicePath(deviceId: string): string {
   return `/api/devices/${encodeURIComponent(deviceId)}`;
 }
 

@@ -6,7 +6,7 @@ import { cursorParam, instantParam, optionalText, orderParam, pageLimit } from "
 export const TASK_OUTCOMES = ["has_failures", "all_succeeded", "in_progress"] as const;
 export type TaskOutcomeFilter = (typeof TASK_OUTCOMES)[number];
 
-export const TASK_SORT_KEYS = [
+const TASK_SORT_KEYS = [
   "operationId",
   "kind",
   "appId",

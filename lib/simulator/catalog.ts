@@ -20,7 +20,7 @@ export interface Failure {
 }
 
 // IoTDA device-side OTA result codes (docs/push-contract.md#iotda-ota-result-codes).
-export const SOFTWARE_FAILURES: readonly Weighted<Failure>[] = [
+const SOFTWARE_FAILURES: readonly Weighted<Failure>[] = [
   { weight: 22, value: { errorCode: "6", text: "download timeout", stage: "download" } },
   { weight: 18, value: { errorCode: "2", text: "poor signal", stage: "download" } },
   { weight: 14, value: { errorCode: "5", text: "insufficient storage space", stage: "download" } },
@@ -36,7 +36,7 @@ export const SOFTWARE_FAILURES: readonly Weighted<Failure>[] = [
 
 // LwM2M /5/0/5 Update Result meanings (docs/push-contract.md#lwm2m-update-result; whether Huawei puts
 // them in statusDesc is an open question there).
-export const FIRMWARE_FAILURES: readonly Weighted<Failure>[] = [
+const FIRMWARE_FAILURES: readonly Weighted<Failure>[] = [
   { weight: 30, value: { text: "connection lost during download", stage: "download" } },
   { weight: 20, value: { text: "firmware update failed", stage: "install" } },
   { weight: 15, value: { text: "integrity check failure for the downloaded package", stage: "verify" } },

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./tests/support/chromium";
 
 // End-to-end tests against `next build` + `next start` (run the build first). The database is a
 // throwaway PostgreSQL when E2E_DATABASE_URL is set (scripts/test-all.sh creates one), otherwise a
@@ -13,11 +14,7 @@ const database: Record<string, string> = process.env.E2E_DATABASE_URL
 const chromium = {
   ...devices["Desktop Chrome"],
   viewport: { width: 1280, height: 900 },
-  launchOptions: {
-    // Debian's Chromium: Playwright's own browser download is not reachable from this network.
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  },
+  launchOptions: CHROMIUM_LAUNCH_OPTIONS,
 };
 
 export default defineConfig({

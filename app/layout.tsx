@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
-import { AccessBar } from "@/components/auth/access-bar";
+import { AccessBar } from "./access-bar";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { SwrProvider } from "@/components/swr-provider";
 import { TasksView } from "@/components/tasks/tasks-view";
 import { getCallbackUrl } from "@/lib/callback-url";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { getFleetSummary } from "@/lib/queries/get-fleet-summary";
 import { listTasks } from "@/lib/queries/list-tasks";
 import { summaryKey, tasksKey } from "@/lib/schemas/api-url";

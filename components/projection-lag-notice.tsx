@@ -12,8 +12,8 @@ const SHOW_AFTER_SECONDS = 5;
 export function ProjectionLagNotice() {
   const { data } = useHealth();
   const lag = data?.projection;
-  if (!lag || lag.pendingEvents === 0 || lag.lagSeconds < SHOW_AFTER_SECONDS) return null;
-  const asOf = new Date(Date.now() - lag.lagSeconds * 1000);
+  if (!lag?.asOf || lag.pendingEvents === 0 || lag.lagSeconds < SHOW_AFTER_SECONDS) return null;
+  const asOf = new Date(lag.asOf);
   return (
     <p role="status" className="w-full rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
       Numbers as of {asOf.toLocaleTimeString()} ({Math.round(lag.lagSeconds)} s behind): {lag.pendingEvents.toLocaleString()} received

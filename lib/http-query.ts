@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { firstValues, zodProblems } from "@/lib/schemas/common";
 import { PathIdSchema } from "@/lib/schemas/devices";
 

@@ -1,37 +1,9 @@
 import "server-only";
-import type { FieldProblem } from "@/lib/notifications/types";
+import { AppError, ERROR_STATUS, type ErrorCode, type FieldProblem } from "@/lib/errors";
 
-// The one error envelope: { "error": { "code", "message", "details"? } }, and the one code → status table.
-export const ERROR_STATUS = {
-  invalid_json: 400,
-  invalid_encoding: 400,
-  invalid_query: 400,
-  unauthorized: 401,
-  not_found: 404,
-  method_not_allowed: 405,
-  payload_too_large: 413,
-  invalid_notification: 422,
-  invalid_body: 422,
-  internal: 500,
-  storage_unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
+// The one error envelope: { "error": { "code", "message", "details"? } }, built from lib/errors' codes.
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: FieldProblem[] };
-}
-
-/** Thrown by lib code; only the HTTP layer turns it into a response. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: FieldProblem[],
-  ) {
-    super(message);
-    this.name = "AppError";
-  }
 }
 
 export function errorBody(code: ErrorCode, message: string, details?: FieldProblem[]): ErrorBody {

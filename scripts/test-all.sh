@@ -13,6 +13,7 @@ status=0
 
 step "typecheck" && npx tsc --noEmit || status=1
 step "lint" && npx eslint . || status=1
+step "format" && npx prettier --check --cache . || status=1
 step "build" && npm run build || { echo "build failed: nothing to test against"; echo "0 passed, 1 failed"; exit 1; }
 
 step "vitest"

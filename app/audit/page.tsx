@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { listAuditEvents } from "@/lib/audit/list";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { AuditQuerySchema, type AuditQuery } from "@/lib/schemas/audit";
 import { firstValues, zodProblems } from "@/lib/schemas/common";
 

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { QuarantineView } from "@/components/quarantine/quarantine-view";
 import { SwrProvider } from "@/components/swr-provider";
 import { getCallbackUrl } from "@/lib/callback-url";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { listQuarantine } from "@/lib/queries/list-quarantine";
 import { quarantineKey } from "@/lib/schemas/api-url";
 import { firstValues } from "@/lib/schemas/common";

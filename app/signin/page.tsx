@@ -8,6 +8,7 @@ import { auth } from "@/lib/auth/auth";
 import { describeSignInError } from "@/lib/auth/messages";
 import { safeReturnPath } from "@/lib/auth/paths";
 import { getAccessSettings } from "@/lib/auth/settings";
+import { control } from "@/components/ui/control";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -50,7 +51,7 @@ export default async function SignInPage({ searchParams }: Props) {
               <input type="hidden" name="callbackUrl" value={callbackUrl} />
               <button
                 type="submit"
-                className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+                className={control("secondary", "large")}
               >
                 {`Sign in with ${settings.oidc.label}`}
               </button>

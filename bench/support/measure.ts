@@ -28,7 +28,7 @@ export async function time(fn: () => Promise<unknown>, warmup: number, iteration
 }
 
 /** Resident memory (bytes) of a process and all its descendants (`npm start` runs node under tsx). */
-export function treeRss(pid: number): number {
+function treeRss(pid: number): number {
   let total = 0;
   const stack = [pid];
   while (stack.length) {

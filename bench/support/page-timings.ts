@@ -1,5 +1,5 @@
 // Dashboard pages, time from navigation to data on screen, in Debian's Chromium (see playwright.config.ts).
-import { chromium } from "@playwright/test";
+import { launchChromium } from "../../tests/support/chromium";
 import { summarize, type Latency } from "./measure";
 
 export interface PageTiming {
@@ -18,10 +18,7 @@ const PAGES = (largestTask: string) => [
 ];
 
 export async function measurePages(baseUrl: string, largestTask: string, iterations = 8): Promise<PageTiming[]> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const out: PageTiming[] = [];

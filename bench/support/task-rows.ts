@@ -3,7 +3,7 @@
 // (lib/notifications) and its reducer folds them (lib/ingest/device-state applyEvent).
 import type { DeviceState } from "@/lib/generated/prisma/browser";
 import { applyEvent } from "@/lib/domain/device-state";
-import type { TaskRow } from "@/lib/projection/task-deltas";
+import type { TaskRecord } from "@/lib/projection/task-deltas";
 import { parseNotification } from "@/lib/notifications/parse";
 import type { ParsedNotification } from "@/lib/notifications/types";
 import { pickVersions } from "@/lib/simulator/catalog";
@@ -20,7 +20,7 @@ export interface NotificationRow {
 }
 
 /** A task's counters row: the same shape the ingest upserts. */
-export type TaskCounters = TaskRow;
+export type TaskCounters = TaskRecord;
 
 export interface TaskRows {
   pushes: UpgradePush[];

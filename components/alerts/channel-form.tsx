@@ -1,10 +1,9 @@
 "use client";
 import { useState } from "react";
-import { useSWRConfig } from "swr";
 import { ALERT_CHANNELS_KEY } from "@/components/hooks/use-alert-channels";
 import { CHANNEL_TYPES, type ChannelType } from "@/lib/schemas/alerts";
 import { BUTTON, SelectField, TextField } from "./field";
-import { describeError, sendJson } from "./send-json";
+import { formText, useCreateForm } from "./use-create-form";
 
 const HINTS: Record<ChannelType, string> = {
   webhook: "POSTs signed JSON (X-Upgrade-Monitor-Signature) to your endpoint.",
@@ -18,32 +17,14 @@ const HINTS: Record<ChannelType, string> = {
 
 /** New channel. The URL and secret are write-only: after saving they are never shown again. */
 export function ChannelForm() {
-  const { mutate } = useSWRConfig();
   const [type, setType] = useState<ChannelType>("webhook");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    const text = (k: string) => String(f.get(k) ?? "").trim() || undefined;
-    const body = {
-      name: text("name"), type, url: type === "email" ? undefined : text("url"), secret: text("secret"),
-      recipients: type === "email" ? (text("recipients") ?? "").split(/[,\s]+/).filter(Boolean) : undefined,
-    };
-    setBusy(true);
-    try {
-      await sendJson("POST", ALERT_CHANNELS_KEY, body);
-      form.reset();
-      setError(null);
-      await mutate(ALERT_CHANNELS_KEY);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit } = useCreateForm(ALERT_CHANNELS_KEY, (f) => ({
+    name: formText(f, "name"),
+    type,
+    url: type === "email" ? undefined : formText(f, "url"),
+    secret: formText(f, "secret"),
+    recipients: type === "email" ? (formText(f, "recipients") ?? "").split(/[,\s]+/).filter(Boolean) : undefined,
+  }));
 
   return (
     <form onSubmit={submit} aria-label="New channel" className="flex flex-wrap items-end gap-2">

@@ -1,3 +1,5 @@
+import { control } from "@/components/ui/control";
+
 // Small labelled form controls for the /alerts forms.
 const INPUT = "rounded border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600";
 
@@ -25,5 +27,5 @@ export function SelectField({ label, name, options, value, onChange }: { label: 
   );
 }
 
-export const BUTTON = "rounded bg-slate-800 px-3 py-1 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50";
-export const LINK_BUTTON = "text-sm text-blue-700 underline-offset-2 hover:underline disabled:opacity-50";
+export const BUTTON = control("primary", "medium");
+export const LINK_BUTTON = control("link");

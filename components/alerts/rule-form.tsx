@@ -1,10 +1,9 @@
 "use client";
 import { useState } from "react";
-import { useSWRConfig } from "swr";
 import { ALERT_RULES_KEY } from "@/components/hooks/use-alert-rules";
 import { RULE_KINDS, type ChannelView, type RuleKind } from "@/lib/schemas/alerts";
 import { BUTTON, SelectField, TextField } from "./field";
-import { describeError, sendJson } from "./send-json";
+import { formText, useCreateForm } from "./use-create-form";
 
 // The numeric fields each kind uses (the API rejects missing required ones with a field message).
 const FIELDS: Record<RuleKind, { name: string; label: string; step?: string }[]> = {
@@ -17,36 +16,18 @@ const FIELDS: Record<RuleKind, { name: string; label: string; step?: string }[]>
 const TASK_KINDS: RuleKind[] = ["failure_rate", "error_code", "stale_devices"];
 
 export function RuleForm({ channels }: { channels: ChannelView[] }) {
-  const { mutate } = useSWRConfig();
   const [kind, setKind] = useState<RuleKind>("failure_rate");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    const text = (k: string) => String(f.get(k) ?? "").trim() || undefined;
-    const num = (k: string) => (text(k) === undefined ? undefined : Number(text(k)));
-    const body: Record<string, unknown> = { name: text("name"), kind, channelIds: f.getAll("channelIds").map(Number) };
+  const { error, busy, submit } = useCreateForm(ALERT_RULES_KEY, (f) => {
+    const num = (k: string) => (formText(f, k) === undefined ? undefined : Number(formText(f, k)));
+    const body: Record<string, unknown> = { name: formText(f, "name"), kind, channelIds: f.getAll("channelIds").map(Number) };
     for (const field of FIELDS[kind]) body[field.name] = num(field.name);
-    if (kind === "error_code") body.errorCode = text("errorCode");
+    if (kind === "error_code") body.errorCode = formText(f, "errorCode");
     if (TASK_KINDS.includes(kind)) {
-      body.operationId = text("operationId");
-      body.match = text("match");
+      body.operationId = formText(f, "operationId");
+      body.match = formText(f, "match");
     }
-    setBusy(true);
-    try {
-      await sendJson("POST", ALERT_RULES_KEY, body);
-      form.reset();
-      setError(null);
-      await mutate(ALERT_RULES_KEY);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    return body;
+  });
 
   return (
     <form onSubmit={submit} aria-label="New rule" className="flex flex-wrap items-end gap-2">

@@ -7,7 +7,7 @@ import { LINK_BUTTON } from "./field";
 import { sendJson } from "./send-json";
 
 /** The condition in words, e.g. "failed ÷ with result ≥ 0.2 once ≥ 10 results". */
-export function describeRule(r: RuleView): string {
+function describeRule(r: RuleView): string {
   switch (r.kind) {
     case "failure_rate":
       return `failed ÷ with result ≥ ${r.threshold} once ≥ ${r.minResults ?? 1} results`;

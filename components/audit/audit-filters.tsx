@@ -1,4 +1,5 @@
 import { AUDIT_KIND_VALUES, type AuditQuery } from "@/lib/schemas/audit";
+import { control } from "@/components/ui/control";
 
 const input = "rounded border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600";
 
@@ -29,7 +30,7 @@ export function AuditFilters({ query }: { query: AuditQuery }) {
         <span className="text-xs text-slate-600">To (exclusive)</span>
         <input name="to" defaultValue={query.to ?? ""} className={input} placeholder="2026-12-01" />
       </label>
-      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 font-medium text-slate-800 hover:bg-slate-50">
+      <button type="submit" className={control("secondary", "medium")}>
         Filter
       </button>
     </form>

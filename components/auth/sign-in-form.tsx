@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { signInWithPassword, type SignInState } from "@/lib/auth/actions";
+import { control } from "@/components/ui/control";
 
 const input =
   "w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-blue-600";
@@ -31,7 +32,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       <button
         type="submit"
         disabled={pending}
-        className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60"
+        className={control("primary", "large")}
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -1,4 +1,5 @@
 import { signOutAction } from "@/lib/auth/actions";
+import { control } from "@/components/ui/control";
 
 /** Who is signed in, and the way out. A form, so sign-out is a POST (a link could be prefetched). */
 export function UserMenu({ name }: { name: string }) {
@@ -8,7 +9,7 @@ export function UserMenu({ name }: { name: string }) {
         <span>
           Signed in as <strong className="font-medium text-slate-900">{name}</strong>
         </span>
-        <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600">
+        <button type="submit" className={control("secondary", "compact")}>
           Sign out
         </button>
       </form>

@@ -6,6 +6,7 @@ import { Section } from "@/components/ui/section";
 import { TableFrame, Td, Th } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/time";
 import { MeaningForm } from "./meaning-form";
+import { control } from "@/components/ui/control";
 
 const SOURCE = { huawei_ota: "Huawei OTA result code", lwm2m: "LwM2M update result (object 5, resource 5)" } as const;
 
@@ -52,7 +53,7 @@ export function ErrorCodesView() {
                   <Td className="text-xs">{e.updatedBy}</Td>
                   <Td>
                     <button type="button" onClick={() => act(remove(e.kind, e.code))}
-                      className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600">
+                      className={control("secondary", "compact")}>
                       Remove
                     </button>
                   </Td>

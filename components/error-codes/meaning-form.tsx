@@ -1,6 +1,9 @@
 "use client";
 import { useState } from "react";
+import { EnumOptions } from "@/components/ui/enum-options";
+import { CodeKindSchema } from "@/lib/schemas/error-codes";
 import { Field, selectClass } from "@/components/ui/search-input";
+import { control } from "@/components/ui/control";
 
 /** Adds or overrides one meaning; the same code again replaces it. */
 export function MeaningForm({ onSave }: { onSave: (e: { kind: string; code: string; meaning: string }) => Promise<void> }) {
@@ -24,8 +27,7 @@ export function MeaningForm({ onSave }: { onSave: (e: { kind: string; code: stri
     >
       <Field id="meaning-kind" label="Kind">
         <select id="meaning-kind" className={selectClass} value={kind} onChange={(e) => setKind(e.target.value)}>
-          <option value="software">software</option>
-          <option value="firmware">firmware</option>
+          <EnumOptions values={CodeKindSchema.options} />
         </select>
       </Field>
       <Field id="meaning-code" label="Code">
@@ -35,7 +37,7 @@ export function MeaningForm({ onSave }: { onSave: (e: { kind: string; code: stri
         <input id="meaning-text" required maxLength={500} className={`${selectClass} w-96`} value={meaning} onChange={(e) => setMeaning(e.target.value)} />
       </Field>
       <button type="submit" disabled={busy}
-        className="rounded bg-blue-700 px-3 py-1 text-sm text-white hover:bg-blue-800 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-blue-600">
+        className={control("primary", "medium")}>
         Save
       </button>
     </form>

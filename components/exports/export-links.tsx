@@ -1,10 +1,10 @@
 import { FAILED_SELECTION, RETRY_SELECTION } from "@/lib/exports/selections";
+import { control } from "@/components/ui/control";
 
 // The export buttons: plain links (the browser downloads; the server names the file), each built
 // from the same filters as the table beside it.
 
-const linkClass =
-  "rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600";
+const linkClass = control("secondary", "medium");
 
 export function FailedExportLinks({ label, csvUrl, xlsxUrl, testIdPrefix }: { label: string; csvUrl: string; xlsxUrl: string; testIdPrefix: string }) {
   return (

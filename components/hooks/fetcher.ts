@@ -32,7 +32,7 @@ export async function fetcher<T>(url: string): Promise<T> {
 }
 
 /** Polling for live pages: a few seconds, never while the tab is hidden or offline. */
-export const LIVE_REFRESH_MS = 3_000;
+const LIVE_REFRESH_MS = 3_000;
 
 export const liveOptions: SWRConfiguration = {
   refreshInterval: LIVE_REFRESH_MS,

@@ -2,7 +2,7 @@ import useSWR from "swr";
 import type { FiringView } from "@/lib/schemas/alerts";
 import { fetcher, liveOptions } from "./fetcher";
 
-export const ALERT_FIRINGS_KEY = "/api/alerts/firings";
+const ALERT_FIRINGS_KEY = "/api/alerts/firings";
 
 /** GET /api/alerts/firings – newest firings with their deliveries, live. */
 export function useAlertFirings() {

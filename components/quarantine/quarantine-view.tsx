@@ -1,11 +1,9 @@
 "use client";
-import { useCallback } from "react";
 import { useKeysetPages } from "@/components/hooks/use-keyset-pages";
 import { useQuarantine } from "@/components/hooks/use-quarantine";
 import { useUrlState } from "@/components/hooks/use-url-state";
-import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatCount } from "@/components/ui/format";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/paged-list";
 import { Section } from "@/components/ui/section";
 import { QuarantineQuerySchema } from "@/lib/schemas/quarantine";
 import { IgnoredTypesTable } from "./ignored-types-table";
@@ -15,8 +13,7 @@ import { QuarantineList } from "./quarantine-list";
 export function QuarantineView({ callbackUrl }: { callbackUrl: string }) {
   const { query, update } = useUrlState(QuarantineQuerySchema);
   const { data, error } = useQuarantine(query);
-  const go = useCallback((cursor: string | undefined) => update({ cursor }), [update]);
-  const pages = useKeysetPages(query.cursor, String(query.limit), go);
+  const pages = useKeysetPages(query.cursor, String(query.limit), update);
   return (
     <div className="space-y-4">
       <div>
@@ -26,27 +23,20 @@ export function QuarantineView({ callbackUrl }: { callbackUrl: string }) {
           with their body; nothing sent to us is lost.
         </p>
       </div>
-      {error ? <ErrorNotice error={error} what="the quarantine" /> : null}
       <Section title={`Refused requests${data ? ` (${formatCount(data.total)})` : ""}`} id="refused-title">
-        {!data ? (
-          <p className="text-sm text-slate-600">Loading…</p>
-        ) : data.items.length === 0 ? (
-          <p className="text-sm text-slate-700" data-testid="quarantine-empty">
-            No request has been refused. Malformed or invalid pushes to the callback URL will appear here.
-          </p>
-        ) : (
-          <>
-            <QuarantineList items={data.items} />
-            <Pager
-              page={pages.page}
-              canGoBack={pages.canGoBack}
-              hasNext={Boolean(data.nextCursor)}
-              onFirst={pages.first}
-              onPrevious={pages.previous}
-              onNext={() => data.nextCursor && pages.next(data.nextCursor)}
-            />
-          </>
-        )}
+        <PagedList
+          data={data}
+          error={error}
+          what="the quarantine"
+          pages={pages}
+          empty={
+            <p className="text-sm text-slate-700" data-testid="quarantine-empty">
+              No request has been refused. Malformed or invalid pushes to the callback URL will appear here.
+            </p>
+          }
+        >
+          {(items) => <QuarantineList items={items} />}
+        </PagedList>
       </Section>
       <Section title="Ignored notifyTypes" id="ignored-title">
         {data ? <IgnoredTypesTable rows={data.ignored} /> : null}

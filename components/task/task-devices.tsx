@@ -1,14 +1,13 @@
 "use client";
-import { useCallback } from "react";
 import { useKeysetPages } from "@/components/hooks/use-keyset-pages";
 import { useTaskDevices } from "@/components/hooks/use-task-devices";
 import { FailedExportLinks, RetryListLink } from "@/components/exports/export-links";
-import { ErrorNotice } from "@/components/ui/error-notice";
+import { DEVICE_OUTCOME_LABELS, EnumOptions } from "@/components/ui/enum-options";
 import { formatCount } from "@/components/ui/format";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/paged-list";
 import { Field, SearchInput, selectClass } from "@/components/ui/search-input";
 import { taskFailedCsvUrl, taskFailedXlsxUrl, taskRetryListUrl } from "@/lib/schemas/api-url";
-import { NO_ERROR_CODE, type DeviceListQuery } from "@/lib/schemas/devices";
+import { DEVICE_OUTCOMES, NO_ERROR_CODE, type DeviceListQuery } from "@/lib/schemas/devices";
 import type { ErrorCodeRow, TransitionRow } from "@/lib/schemas/responses";
 import { DevicesTable } from "./devices-table";
 
@@ -30,9 +29,8 @@ export function TaskDevices({
 }) {
   const devices = useTaskDevices(operationId, query);
   const set = (patch: Patch) => update({ ...patch, cursor: undefined });
-  const go = useCallback((cursor: string | undefined) => update({ cursor }), [update]);
   const resetKey = JSON.stringify([query.outcome, query.errorCode, query.sourceVersion, query.targetVersion, query.deviceId]);
-  const pages = useKeysetPages(query.cursor, resetKey, go);
+  const pages = useKeysetPages(query.cursor, resetKey, update);
   const transition = query.sourceVersion && query.targetVersion ? JSON.stringify([query.sourceVersion, query.targetVersion]) : "";
   const codes = errorCodes.map((c) => c.errorCode ?? NO_ERROR_CODE);
   if (query.errorCode && !codes.includes(query.errorCode)) codes.push(query.errorCode);
@@ -44,9 +42,7 @@ export function TaskDevices({
           <Field id="device-outcome" label="Outcome">
             <select id="device-outcome" className={selectClass} value={query.outcome ?? ""} onChange={(e) => set({ outcome: e.target.value })}>
               <option value="">All</option>
-              <option value="succeeded">Succeeded</option>
-              <option value="failed">Failed</option>
-              <option value="in_progress">In progress</option>
+              <EnumOptions values={DEVICE_OUTCOMES} labels={DEVICE_OUTCOME_LABELS} />
             </select>
           </Field>
           <Field id="device-error" label="Error code">
@@ -89,23 +85,17 @@ export function TaskDevices({
           <RetryListLink url={taskRetryListUrl(operationId, query)} />
         </div>
       </div>
-      {devices.error ? <ErrorNotice error={devices.error} what="the devices" /> : null}
-      {devices.data && devices.data.items.length === 0 ? (
-        <p className="text-sm text-slate-700" data-testid="devices-empty">No device matches these filters.</p>
-      ) : devices.data ? (
-        <DevicesTable rows={devices.data.items} />
-      ) : (
-        <p className="text-sm text-slate-600">Loading devices…</p>
-      )}
-      <Pager
-        page={pages.page}
-        canGoBack={pages.canGoBack}
-        hasNext={Boolean(devices.data?.nextCursor)}
-        onFirst={pages.first}
-        onPrevious={pages.previous}
-        onNext={() => devices.data?.nextCursor && pages.next(devices.data.nextCursor)}
+      <PagedList
+        data={devices.data}
+        error={devices.error}
+        what="the devices"
+        pages={pages}
+        loading="Loading devices…"
+        empty={<p className="text-sm text-slate-700" data-testid="devices-empty">No device matches these filters.</p>}
         summary={devices.data ? `${formatCount(devices.data.total)} matching devices` : undefined}
-      />
+      >
+        {(rows) => <DevicesTable rows={rows} />}
+      </PagedList>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { RateCell } from "@/components/ui/rate-cell";
 import { Tag } from "@/components/ui/outcome-badge";
 import { formatCount } from "@/components/ui/format";
 import type { TransitionRow } from "@/lib/schemas/responses";
+import { control } from "@/components/ui/control";
 
 /** source → target per device (latest result), where failures were left, and contradictory results. */
 export function TransitionsTable({
@@ -68,7 +69,7 @@ export function TransitionsTable({
                     type="button"
                     aria-pressed={active}
                     onClick={() => onSelect(active ? { sourceVersion: null, targetVersion: null } : t)}
-                    className="whitespace-nowrap rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
+                    className={control("secondary", "compact", "whitespace-nowrap")}
                   >
                     {active ? "Clear filter" : "Show devices"}
                   </button>

@@ -1,6 +1,8 @@
 "use client";
 import { Field, SearchInput, selectClass } from "@/components/ui/search-input";
-import type { TaskListQuery } from "@/lib/schemas/tasks";
+import { EnumOptions, TASK_OUTCOME_LABELS } from "@/components/ui/enum-options";
+import { TASK_OUTCOMES, type TaskListQuery } from "@/lib/schemas/tasks";
+import { control } from "@/components/ui/control";
 
 type Patch = Record<string, string | undefined>;
 
@@ -26,9 +28,7 @@ export function TasksFilters({ query, onChange }: { query: TaskListQuery; onChan
       <Field id="filter-outcome" label="Outcome">
         <select id="filter-outcome" className={selectClass} value={query.outcome ?? ""} onChange={(e) => set({ outcome: e.target.value })}>
           <option value="">All tasks</option>
-          <option value="has_failures">Has failures</option>
-          <option value="all_succeeded">All succeeded</option>
-          <option value="in_progress">In progress</option>
+          <EnumOptions values={TASK_OUTCOMES} labels={TASK_OUTCOME_LABELS} />
         </select>
       </Field>
       <Field id="filter-from" label="Active from (UTC day)">
@@ -42,7 +42,7 @@ export function TasksFilters({ query, onChange }: { query: TaskListQuery; onChan
           <button
             key={p.label}
             type="button"
-            className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
+            className={control("secondary", "small")}
             onClick={() => set({ from: new Date(Date.now() - p.ms).toISOString(), to: undefined })}
           >
             {p.label}
@@ -50,7 +50,7 @@ export function TasksFilters({ query, onChange }: { query: TaskListQuery; onChan
         ))}
         <button
           type="button"
-          className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
+          className={control("secondary", "small")}
           onClick={() => set({ operationId: undefined, outcome: undefined, from: undefined, to: undefined })}
         >
           Clear filters

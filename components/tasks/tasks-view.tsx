@@ -1,5 +1,4 @@
 "use client";
-import { useCallback } from "react";
 import { useFleetSummary } from "@/components/hooks/use-fleet-summary";
 import { useKeysetPages } from "@/components/hooks/use-keyset-pages";
 import { useTasks } from "@/components/hooks/use-tasks";
@@ -7,7 +6,7 @@ import { useUrlState } from "@/components/hooks/use-url-state";
 import { FailedExportLinks } from "@/components/exports/export-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/paged-list";
 import { allFailedCsvUrl, allFailedXlsxUrl } from "@/lib/schemas/api-url";
 import { defaultOrder, TaskListQuerySchema, type TaskSortKey } from "@/lib/schemas/tasks";
 import { FleetHeadline } from "./fleet-headline";
@@ -21,8 +20,7 @@ export function TasksView({ callbackUrl }: { callbackUrl: string }) {
   const summary = useFleetSummary(query);
   const order = query.order ?? defaultOrder(query.sort);
   const filtered = Boolean(query.operationId || query.outcome || query.from || query.to);
-  const go = useCallback((cursor: string | undefined) => update({ cursor }), [update]);
-  const pages = useKeysetPages(query.cursor, JSON.stringify([query.operationId, query.outcome, query.from, query.to, query.sort, order]), go);
+  const pages = useKeysetPages(query.cursor, JSON.stringify([query.operationId, query.outcome, query.from, query.to, query.sort, order]), update);
 
   const onSort = (key: string) => {
     const same = key === query.sort;
@@ -42,24 +40,20 @@ export function TasksView({ callbackUrl }: { callbackUrl: string }) {
         <TasksFilters query={query} onChange={update} />
         <FailedExportLinks label="Export failed devices of these tasks" csvUrl={allFailedCsvUrl(query)} xlsxUrl={allFailedXlsxUrl(query)} testIdPrefix="all" />
       </div>
-      {tasks.error ? <ErrorNotice error={tasks.error} what="the tasks" /> : null}
-      {tasks.data && tasks.data.items.length === 0 ? (
-        <p className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-700" data-testid="tasks-empty">
-          No task matches these filters.
-        </p>
-      ) : tasks.data ? (
-        <TasksTable rows={tasks.data.items} sort={query.sort} order={order} onSort={onSort} />
-      ) : (
-        <p className="text-sm text-slate-600">Loading tasks…</p>
-      )}
-      <Pager
-        page={pages.page}
-        canGoBack={pages.canGoBack}
-        hasNext={Boolean(tasks.data?.nextCursor)}
-        onFirst={pages.first}
-        onPrevious={pages.previous}
-        onNext={() => tasks.data?.nextCursor && pages.next(tasks.data.nextCursor)}
-      />
+      <PagedList
+        data={tasks.data}
+        error={tasks.error}
+        what="the tasks"
+        pages={pages}
+        loading="Loading tasks…"
+        empty={
+          <p className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-700" data-testid="tasks-empty">
+            No task matches these filters.
+          </p>
+        }
+      >
+        {(rows) => <TasksTable rows={rows} sort={query.sort} order={order} onSort={onSort} />}
+      </PagedList>
     </div>
   );
 }

@@ -29,7 +29,3 @@ export function formatAgo(iso: string, now: number): string {
   return `${Math.floor(h / 24)} days ago`;
 }
 
-/** "-" for a missing device string; the value itself is always rendered as text by React. */
-export function orDash(v: string | null | undefined): string {
-  return v === null || v === undefined || v === "" ? "—" : v;
-}

@@ -1,7 +1,7 @@
 "use client";
+import { control } from "./control";
 
-const btn =
-  "rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
+const btn = control("secondary", "medium");
 
 /** Keyset paging: forward with the server's cursor, back with the cursors we came through. */
 export function Pager({

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AlertChannel } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { ChannelInputSchema, type ChannelInput, type ChannelType, type ChannelView, type SendTestResult } from "@/lib/schemas/alerts";
 import { getAlertConfig } from "./config";
 import { sendToChannel, type ChannelTarget } from "./send";
@@ -16,7 +16,7 @@ export function urlHint(url: string | null): string | null {
   }
 }
 
-export function toChannelView(c: AlertChannel): ChannelView {
+function toChannelView(c: AlertChannel): ChannelView {
   return { id: c.id, name: c.name, type: c.type as ChannelType, urlHint: urlHint(c.url), recipients: c.recipients, hasSecret: c.secret !== null, createdAt: c.createdAt.toISOString() };
 }
 

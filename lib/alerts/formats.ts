@@ -59,7 +59,7 @@ export function buildRequest(ch: HttpChannel, m: AlertMessage, nowMs: number): O
  * `<url|label>` in `text` and documents escaping `&`, `<`, `>` as entities; WeCom markdown reads `<@userid>`
  * and Feishu text `<at user_id="all">` as mentions and document no escape, so `<` becomes a full-width `＜`.
  */
-export const slackEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const slackEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const noTags = (s: string) => s.replace(/</g, "\uFF1C");
 
 function teamsCard(m: AlertMessage) {

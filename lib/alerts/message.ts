@@ -13,7 +13,7 @@ export interface AlertMessage {
 const pct = (x: unknown) => (typeof x === "number" ? `${(x * 100).toFixed(1)} %` : "?");
 
 /** One sentence with the figures that matter for the rule's kind. */
-export function describeFigures(kind: string, f: Record<string, unknown>): string {
+function describeFigures(kind: string, f: Record<string, unknown>): string {
   switch (kind) {
     case "failure_rate":
       return `failure rate ${pct(f.rate)} (${f.failed} failed of ${f.withResult} devices with a result; threshold ${pct(f.threshold)})`;

@@ -22,7 +22,7 @@ interface Claimed {
  * receiver never gets "resolved" before the "fired" it closes, nor two firings of one scope reordered.
  * (PGlite has one connection, so SKIP LOCKED never has anything to skip there; the statement is the same.)
  */
-export async function claimDeliveries(prisma: PrismaClient, limit: number, leaseMs: number): Promise<Claimed[]> {
+async function claimDeliveries(prisma: PrismaClient, limit: number, leaseMs: number): Promise<Claimed[]> {
   return prisma.$queryRaw<Claimed[]>`
     UPDATE alert_deliveries d SET locked_until = now() + make_interval(secs => ${leaseMs / 1000}), attempts = d.attempts + 1
     FROM (
@@ -40,7 +40,7 @@ export async function claimDeliveries(prisma: PrismaClient, limit: number, lease
 }
 
 /** Records an attempt: delivered, retry later (backoff), or failed for good with the last answer. */
-export async function recordAttempt(prisma: PrismaClient, d: Claimed, out: SendOutcome, cfg: AlertConfig): Promise<void> {
+async function recordAttempt(prisma: PrismaClient, d: Claimed, out: SendOutcome, cfg: AlertConfig): Promise<void> {
   const common = { lastStatus: out.status, lastAnswer: out.answer, lockedUntil: null };
   const retryAt = new Date(Date.now() + retryDelayMs(d.attempts, cfg));
   const withinWindow = retryAt.getTime() - d.createdAt.getTime() <= cfg.ALERTS_RETRY_WINDOW_MS;
@@ -77,7 +77,7 @@ export async function runOutboxOnce(prisma: PrismaClient, cfg: AlertConfig, limi
 
 type FiringRow = { ruleId: number; ruleName: string; kind: string; scope: string; figures: unknown; firedAt: Date; resolvedAt: Date | null; resolvedFigures: unknown };
 
-export function messageOf(f: FiringRow, event: Claimed["event"], cfg: Pick<AlertConfig, "PUBLIC_URL">): AlertMessage {
+function messageOf(f: FiringRow, event: Claimed["event"], cfg: Pick<AlertConfig, "PUBLIC_URL">): AlertMessage {
   const operationId = f.scope === "" ? null : f.scope;
   const base = cfg.PUBLIC_URL?.replace(/\/+$/, "");
   const resolved = event === "alert.resolved";

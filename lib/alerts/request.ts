@@ -1,12 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { invalidBody } from "./channels";
 
 const MAX_BODY = 64 * 1024;
 
 /** A JSON request body: 400 invalid_json when it is not JSON, 413 past 64 KiB. */
-export async function readJson(req: Request): Promise<unknown> {
+async function readJson(req: Request): Promise<unknown> {
   const text = await req.text();
   if (text.length > MAX_BODY) throw new AppError("payload_too_large", "The body is larger than 64 KiB.");
   try {

@@ -1,12 +1,12 @@
 import "server-only";
 import type { AlertRule } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { RuleInputSchema, type RuleInput, type RuleKind, type RuleView } from "@/lib/schemas/alerts";
 import { invalidBody } from "./channels";
 import { requestFullPass } from "./workers";
 
-export function toRuleView(r: AlertRule): RuleView {
+function toRuleView(r: AlertRule): RuleView {
   const countField = r.kind === "quarantine_spike" ? "minRequests" : "minDevices";
   return {
     id: r.id, name: r.name, kind: r.kind as RuleKind, enabled: r.enabled, operationId: r.operationId, match: r.match,

@@ -9,14 +9,14 @@ const HOUR = 3_600_000;
 const BATCH = 5_000;
 
 /** AUDIT_RETENTION_DAYS (default 365): how long the audit trail is kept, independent of RETENTION_DAYS. */
-export function auditRetentionDays(env: Record<string, string | undefined> = process.env): number {
+function auditRetentionDays(env: Record<string, string | undefined> = process.env): number {
   const parsed = z.coerce.number().int().min(1).max(36_500).default(365).safeParse(env.AUDIT_RETENTION_DAYS || undefined);
   if (!parsed.success) throw new Error("Invalid environment: AUDIT_RETENTION_DAYS must be a whole number of days ≥ 1");
   return parsed.data;
 }
 
 /** Deletes audit events older than `days`, in batches. */
-export async function pruneAuditEvents(prisma: PrismaClient, days: number, now = new Date()): Promise<number> {
+async function pruneAuditEvents(prisma: PrismaClient, days: number, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - days * 86_400_000);
   let deleted = 0;
   for (;;) {

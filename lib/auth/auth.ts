@@ -101,7 +101,7 @@ function buildConfig(s: AccessSettings): NextAuthConfig {
  * only while its way in still exists: a user removed from AUTH_USERS, or single sign-on removed or
  * moved to another issuer, ends the session at the next request.
  */
-export function sessionStillAllowed(token: JWT, s: AccessSettings, nowSeconds = Date.now() / 1000): boolean {
+function sessionStillAllowed(token: JWT, s: AccessSettings, nowSeconds = Date.now() / 1000): boolean {
   if (typeof token.authAt !== "number" || nowSeconds - token.authAt > s.sessionAbsoluteMaxSeconds) return false;
   if (token.via === OIDC_PROVIDER_ID) return s.oidc !== undefined && token.iss === s.oidc.issuer;
   return typeof token.name === "string" && s.users.has(token.name);

@@ -18,14 +18,14 @@ export function logAccessMode(): void {
 }
 
 /** Shortest CALLBACK_TOKEN not warned about: ~128 bits as base64/hex-ish text. */
-export const CALLBACK_TOKEN_MIN_LENGTH = 24;
+const CALLBACK_TOKEN_MIN_LENGTH = 24;
 
 /**
  * A protected dashboard whose receiver takes pushes from anyone is not protected: whoever can reach
  * /api/callback can write the numbers operators act on. Warn (the platform may not support a token
  * yet, so it is not fatal), and warn about a token short enough to guess.
  */
-export function callbackTokenWarning(protectedMode: boolean, token: string | undefined): string | null {
+function callbackTokenWarning(protectedMode: boolean, token: string | undefined): string | null {
   if (!token) {
     return protectedMode
       ? "[auth] WARNING: sign-in is configured but CALLBACK_TOKEN is not: anyone who can reach POST /api/callback can write" +

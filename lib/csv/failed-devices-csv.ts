@@ -9,7 +9,7 @@ export const FAILED_CSV_COLUMNS = FAILED_COLUMN_NAMES;
 const BATCH_SIZE = 1_000;
 
 /** EF BB BF: without it a zh-CN or ja-JP Windows Excel decodes the file in its local code page. */
-export const UTF8_BOM = "\uFEFF";
+const UTF8_BOM = "\uFEFF";
 
 /**
  * Options for every batch. csv-stringify quotes a cell holding the whole record delimiter (CRLF) but

@@ -38,7 +38,7 @@ export function lockFileFor(dir: string): string {
 }
 
 /** The PID written by the current holder, if any. */
-export function readHolderPid(dir: string): number | null {
+function readHolderPid(dir: string): number | null {
   try {
     const pid = Number.parseInt(readFileSync(lockFileFor(dir), "utf8"), 10);
     return Number.isInteger(pid) && pid > 0 ? pid : null;

@@ -30,7 +30,7 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // Any constant shared by every instance; two app servers starting at once queue on it.
 const ADVISORY_LOCK_KEY = 727_410_001;
 
-export function migrationsDir(): string {
+function migrationsDir(): string {
   return path.join(process.cwd(), "prisma", "migrations");
 }
 

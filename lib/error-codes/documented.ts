@@ -1,4 +1,4 @@
-// Result codes the documentation defines (shared/spec/notifications.md §6). Pure: shown next to a
+// Result codes the documentation defines (docs/push-contract.md#result-codes). Pure: shown next to a
 // code wherever codes appear, marked as the documented meaning, unless an operator overrides it.
 
 export type CodeKind = "software" | "firmware";
@@ -9,7 +9,10 @@ export interface CodeMeaning {
   source: MeaningSource;
 }
 
-/** Huawei's documented device OTA result codes (IoTDA `result_code`, §6.3): software upgrades. */
+/**
+ * Huawei's documented device OTA result codes (IoTDA `result_code`,
+ * docs/push-contract.md#iotda-ota-result-codes): software upgrades.
+ */
 export const HUAWEI_OTA_CODES: Readonly<Record<string, string>> = {
   "0": "success",
   "1": "device in use",
@@ -25,7 +28,10 @@ export const HUAWEI_OTA_CODES: Readonly<Record<string, string>> = {
   "255": "internal exception",
 };
 
-/** LwM2M Firmware Update object 5, resource 5 "Update Result" (§6.2): firmware upgrades. */
+/**
+ * LwM2M Firmware Update object 5, resource 5 "Update Result" (docs/push-contract.md#lwm2m-update-result):
+ * firmware upgrades.
+ */
 export const LWM2M_UPDATE_RESULTS: Readonly<Record<string, string>> = {
   "0": "initial value (download or update starting)",
   "1": "firmware updated successfully",
@@ -41,7 +47,7 @@ export const LWM2M_UPDATE_RESULTS: Readonly<Record<string, string>> = {
   "11": "firmware update deferred",
 };
 
-export const SOURCE_LABEL: Record<MeaningSource, string> = {
+const SOURCE_LABEL: Record<MeaningSource, string> = {
   operator: "set by an operator",
   huawei_ota: "documented meaning (Huawei OTA result code)",
   lwm2m: "documented meaning (LwM2M update result)",

@@ -1,7 +1,7 @@
 import "server-only";
 import { auth } from "@/lib/auth/auth";
 import { getAccessSettings } from "@/lib/auth/settings";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 
 /**
  * Who is changing the dictionary, for the row's updated_by. Also refuses a cross-site write: a

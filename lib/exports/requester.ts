@@ -1,7 +1,7 @@
 import "server-only";
 import { requestActor } from "@/lib/audit/actor";
 
-export const OPEN_MODE_REQUESTER = "anonymous (open mode: sign-in is not configured)";
+const OPEN_MODE_REQUESTER = "anonymous (open mode: sign-in is not configured)";
 
 /**
  * Who is asking, in words for an export's "About" sheet: the signed-in operator's name, an API

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { deviceWhere } from "@/lib/queries/device-where";
 import type { DeviceFilters } from "@/lib/schemas/devices";
 import { downloadHeaders, exportFilename } from "./filename";

@@ -1,6 +1,6 @@
 import { canonicalNumber, isExactNumber } from "./exact-json";
 
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 
 export class TooDeepError extends Error {}
 

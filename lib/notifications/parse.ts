@@ -18,7 +18,7 @@ export type ParseOutcome =
   | { type: "refused"; failure: ParseFailure };
 
 /** Identifiers are indexed; btree entries have a size cap and nobody's IDs are this long. */
-export const MAX_ID_LENGTH = 256;
+const MAX_ID_LENGTH = 256;
 /** Longer indexed text (versions, error codes) is truncated with a warning; the raw body keeps it whole. */
 const MAX_INDEXED_LENGTH = 256;
 const MAX_NOTIFY_TYPE_LENGTH = 128;
@@ -47,7 +47,7 @@ const KINDS: Record<NotifyType, { kind: Kind; required: z.ZodType }> = {
   fwUpgradeStateChangeNotify: { kind: "firmware", required: Required },
 };
 
-// LwM2M /5/0/3 names, which Huawei's step values mirror (spec §2.3).
+// LwM2M /5/0/3 names, which Huawei's step values mirror (docs/push-contract.md#firmware-state).
 const FW_STEPS: Record<string, string> = { "0": "idle", "1": "downloading", "2": "downloaded", "3": "updating" };
 
 const refused = (code: ParseFailure["code"], message: string, details: FieldProblem[] = []): ParseOutcome => ({
@@ -158,7 +158,7 @@ class FieldReader {
     this.warnings.push({ field, problem });
   }
 
-  /** Free text (G4: may be empty, so empty is simply absent). */
+  /** Free text (docs/push-contract.md#free-text: may be empty, so empty is simply absent). */
   text(field: string, opts: { optional?: boolean } = {}): string | null {
     const v = own(this.obj, field);
     if (v === undefined || v === null) {

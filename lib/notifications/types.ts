@@ -1,4 +1,6 @@
 // Shapes shared by the parser, the store and the read side. Pure types: safe to import anywhere.
+import type { FieldProblem } from "@/lib/errors";
+import type { DeviceOutcome } from "@/lib/schemas/devices";
 
 export const NOTIFY_TYPES = [
   "swUpgradeResultNotify",
@@ -11,14 +13,13 @@ export type NotifyType = (typeof NOTIFY_TYPES)[number];
 export type Kind = "software" | "firmware";
 export type EventType = "result" | "state";
 export type Result = "SUCCESS" | "FAIL";
-export type Outcome = "succeeded" | "failed" | "in_progress";
+/** lib/schemas/devices.ts's DeviceOutcome, under the name lib/ingest uses. */
+export type Outcome = DeviceOutcome;
 /** push: received on our callback; api: reconciled from the platform's task API (a lost push). */
 export type NotificationSource = "push" | "api";
 
-export interface FieldProblem {
-  field: string;
-  problem: string;
-}
+// Defined with the error vocabulary (the HTTP envelope carries it too); re-exported for the parser.
+export type { FieldProblem };
 
 /** One upgrade push, validated and flattened into the columns we store and index. */
 export interface ParsedNotification {

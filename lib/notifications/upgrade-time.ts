@@ -1,4 +1,4 @@
-// upgradeTime has no documented format (spec §3). Real senders use several; each one below is read
+// upgradeTime has no documented format (docs/push-contract.md#times). Real senders use several; each one below is read
 // as an instant, and anything else is kept raw only ("no device time" for the ordering rule in
 // lib/domain/ordering.ts). The raw value is always kept.
 //

@@ -7,7 +7,7 @@ export interface TaskDelta {
   after: DeviceState;
 }
 
-export interface TaskRow {
+export interface TaskRecord {
   operationId: string;
   kind: string;
   appId: string | null;
@@ -28,8 +28,8 @@ const COUNTER: Record<string, "succeeded" | "failed" | "inProgress"> = {
 };
 
 /** Sums how the batch moved each task's counters, so the task list never has to count devices. */
-export function taskDeltas(deltas: TaskDelta[], events: StoredEvent[]): TaskRow[] {
-  const tasks = new Map<string, TaskRow>();
+export function taskDeltas(deltas: TaskDelta[], events: StoredEvent[]): TaskRecord[] {
+  const tasks = new Map<string, TaskRecord>();
   const row = (e: { operationId: string; kind: string; appId: string | null }, at: Date) => {
     let t = tasks.get(e.operationId);
     if (!t) {
@@ -58,7 +58,7 @@ export function taskDeltas(deltas: TaskDelta[], events: StoredEvent[]): TaskRow[
 }
 
 /** An upsert that adds each task's deltas to its counters (a fragment for a data-modifying CTE). */
-export function taskUpsert(rows: TaskRow[]): Prisma.Sql {
+export function taskUpsert(rows: TaskRecord[]): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO tasks AS t (operation_id, kind, app_id, devices, succeeded, failed, in_progress, notifications,
       first_seen_at, last_seen_at, last_result_at)

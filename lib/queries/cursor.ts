@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 
 // Keyset cursors are base64url JSON arrays: opaque to clients, validated on the way back in.
 

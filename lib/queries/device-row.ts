@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { meaningOf, type OperatorMeanings } from "@/lib/error-codes/documented";
-import type { Contradiction, DeviceOutcomeValue, DeviceRow } from "@/lib/schemas/responses";
+import type { Contradiction, DeviceOutcome, DeviceRow } from "@/lib/schemas/responses";
 import { ERROR_CODE_SQL, toIso } from "./sql";
 
 /** Columns of `device_states d` behind one device-list row. */
@@ -18,7 +18,7 @@ export interface DeviceRowRaw extends Omit<DeviceRow, "upgradeAt" | "receivedAt"
   receivedAt: Date;
 }
 
-export function contradictionOf(r: Pick<DeviceRow, "result" | "curVersion" | "targetVersion">): Contradiction | null {
+function contradictionOf(r: Pick<DeviceRow, "result" | "curVersion" | "targetVersion">): Contradiction | null {
   if (r.result === "SUCCESS" && r.curVersion !== r.targetVersion) return "success_not_on_target";
   if (r.result === "FAIL" && r.curVersion !== null && r.curVersion === r.targetVersion) return "fail_on_target";
   return null;
@@ -28,7 +28,7 @@ export function toDeviceRow({ kind, ...r }: DeviceRowRaw, meanings: OperatorMean
   return {
     ...r,
     errorMeaning: meaningOf(meanings, kind, r.errorCode),
-    outcome: r.outcome as DeviceOutcomeValue,
+    outcome: r.outcome as DeviceOutcome,
     upgradeAt: toIso(r.upgradeAt),
     receivedAt: toIso(r.receivedAt),
     contradiction: contradictionOf(r),

@@ -10,7 +10,7 @@ export function deviceWhere(operationId: string, f: DeviceFilters): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-export function deviceFilterParts(f: DeviceFilters): Prisma.Sql[] {
+function deviceFilterParts(f: DeviceFilters): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (f.outcome) parts.push(Prisma.sql`d.outcome = ${f.outcome}`);
   // Error codes describe failures: choosing one lists the failed devices that reported it.

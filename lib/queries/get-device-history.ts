@@ -3,13 +3,13 @@ import { getDb } from "@/lib/db";
 import { plausibleDeviceTime } from "@/lib/domain/ordering";
 import { meaningOf } from "@/lib/error-codes/documented";
 import { loadOperatorMeanings } from "@/lib/error-codes/dictionary";
-import { AppError } from "@/lib/http";
-import type { FieldProblem } from "@/lib/notifications/types";
-import type { DeviceEvent, DeviceHistory, DeviceOutcomeValue } from "@/lib/schemas/responses";
+import { AppError } from "@/lib/errors";
+import type { FieldProblem } from "@/lib/errors";
+import type { DeviceEvent, DeviceHistory, DeviceOutcome } from "@/lib/schemas/responses";
 import { toIso } from "./sql";
 
 /** The newest pushes shown on the device page; older ones are counted, not listed. */
-export const DEVICE_EVENTS_LIMIT = 1_000;
+const DEVICE_EVENTS_LIMIT = 1_000;
 
 /** Every task and every push of one device, oldest first; unknown deviceId → not_found. */
 export async function getDeviceHistory(deviceId: string): Promise<DeviceHistory> {
@@ -37,7 +37,7 @@ export async function getDeviceHistory(deviceId: string): Promise<DeviceHistory>
       kind: s.kind,
       appId: s.appId,
       subOperationId: s.subOperationId,
-      outcome: s.outcome as DeviceOutcomeValue,
+      outcome: s.outcome as DeviceOutcome,
       result: s.result,
       state: s.state,
       sourceVersion: s.sourceVersion,

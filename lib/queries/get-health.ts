@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type DatabaseKind } from "@/lib/db";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { readProjectionLag, type ProjectionLag } from "@/lib/projection/lag";
 
 export interface Health {

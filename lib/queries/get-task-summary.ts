@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import type { TaskSummary } from "@/lib/schemas/responses";
 import { rate, toIso } from "./sql";
 

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { meaningCell, meaningOf } from "@/lib/error-codes/documented";
 import { loadOperatorMeanings } from "@/lib/error-codes/dictionary";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import type { DeviceFilters } from "@/lib/schemas/devices";
 import type { TaskFilters } from "@/lib/schemas/tasks";
 import { deviceWhere } from "./device-where";

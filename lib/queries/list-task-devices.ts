@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadOperatorMeanings } from "@/lib/error-codes/dictionary";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import type { DeviceListQuery } from "@/lib/schemas/devices";
 import type { DeviceList } from "@/lib/schemas/responses";
 import { decodeCursor, encodeCursor } from "./cursor";

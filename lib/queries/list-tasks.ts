@@ -1,12 +1,12 @@
 import "server-only";
-import type { TaskRow as StoredTaskRow } from "@/lib/projection/task-deltas";
+import type { TaskRecord } from "@/lib/projection/task-deltas";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { defaultOrder, type TaskListQuery, type TaskSortKey } from "@/lib/schemas/tasks";
 import type { Page, TaskRow } from "@/lib/schemas/responses";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { taskWhere } from "./task-where";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { rate, toIso } from "./sql";
 
 type SortType = "text" | "int" | "float" | "time";
@@ -30,7 +30,7 @@ const SORTS: Record<TaskSortKey, { sql: Prisma.Sql; type: SortType }> = {
 };
 
 /** A tasks row as the ingest writes it, plus the value the list is sorted by (for the cursor). */
-interface Row extends StoredTaskRow {
+interface Row extends TaskRecord {
   sortValue: string | number | Date;
 }
 

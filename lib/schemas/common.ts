@@ -2,8 +2,8 @@ import { z } from "zod";
 
 // Building blocks for the URL/query schemas. Pure zod: imported by pages, API routes and browser hooks.
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 500;
 
 /** `?x=` in a URL means "no filter", not "filter on the empty string". */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

@@ -4,6 +4,7 @@ import { cursorParam, optionalText, pageLimit } from "./common";
 // GET /api/tasks/{operationId}/devices, its failed.csv and the task page's device list share these.
 
 export const DEVICE_OUTCOMES = ["succeeded", "failed", "in_progress"] as const;
+/** A device's outcome in a task: its latest result, or in progress while it has none. The one outcome type. */
 export type DeviceOutcome = (typeof DEVICE_OUTCOMES)[number];
 
 /** errorCode filter value that selects failed devices which reported no code at all. */
@@ -17,6 +18,8 @@ export const DeviceFiltersSchema = z.object({
   deviceId: optionalText(),
 });
 export type DeviceFilters = z.infer<typeof DeviceFiltersSchema>;
+/** The device filter parameters (not paging): what the exports take. */
+export const DEVICE_FILTER_KEYS = Object.keys(DeviceFiltersSchema.shape) as (keyof DeviceFilters)[];
 
 export const DeviceListQuerySchema = DeviceFiltersSchema.extend({
   cursor: cursorParam,

@@ -1,7 +1,9 @@
 // JSON shapes of the read APIs. Types only: the server builds them, pages and hooks consume them.
 // Times are ISO-8601 UTC strings; counts are plain numbers; rates are 0..1 or null when undefined.
 
-export type DeviceOutcomeValue = "succeeded" | "failed" | "in_progress";
+import type { DeviceOutcome } from "./devices";
+
+export type { DeviceOutcome };
 
 export interface Page<T> {
   items: T[];
@@ -137,7 +139,7 @@ export type Contradiction = "success_not_on_target" | "fail_on_target";
 export interface DeviceRow {
   deviceId: string;
   subOperationId: string | null;
-  outcome: DeviceOutcomeValue;
+  outcome: DeviceOutcome;
   state: string | null;
   result: string | null;
   sourceVersion: string | null;
@@ -167,7 +169,7 @@ export interface DeviceTaskRow {
   kind: string;
   appId: string | null;
   subOperationId: string | null;
-  outcome: DeviceOutcomeValue;
+  outcome: DeviceOutcome;
   result: string | null;
   state: string | null;
   sourceVersion: string | null;
@@ -255,6 +257,8 @@ export interface ProjectionLag {
   pendingEvents: number;
   /** Age of the oldest of them (now − its received_at), 0 when none. Seconds. */
   lagSeconds: number;
+  /** The oldest one's arrival (ISO): the views are complete up to here. Null when nothing is pending. */
+  asOf: string | null;
   /** Notifications folded since the log began (across instances). */
   projectedEvents: number;
   /** When a fold last committed (ISO), null before the first. */

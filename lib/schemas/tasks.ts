@@ -6,7 +6,7 @@ import { cursorParam, instantParam, optionalText, orderParam, pageLimit } from "
 export const TASK_OUTCOMES = ["has_failures", "all_succeeded", "in_progress"] as const;
 export type TaskOutcomeFilter = (typeof TASK_OUTCOMES)[number];
 
-export const TASK_SORT_KEYS = [
+const TASK_SORT_KEYS = [
   "operationId",
   "kind",
   "appId",
@@ -29,6 +29,9 @@ const TaskFilterFields = z.object({
   from: instantParam,
   to: instantParam,
 });
+
+/** The filter parameters (not sort or paging): what the exports and the summary take. */
+export const TASK_FILTER_KEYS = Object.keys(TaskFilterFields.shape) as (keyof typeof TaskFilterFields.shape)[];
 
 const rangeInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to);
 const rangeProblem = { message: "must not be after `to`", path: ["from"] };

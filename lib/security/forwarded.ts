@@ -28,7 +28,7 @@ export function sanitizeForwardedHeaders(req: IncomingMessage, trustProxy: boole
 const HOST_NAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 /** `name[:port]` or `[v6][:port]`: what the Host header and X-Forwarded-Host may hold. */
-export function isHostHeader(value: string): boolean {
+function isHostHeader(value: string): boolean {
   const m = /^(\[[0-9A-Fa-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(value.trim());
   if (!m || value.length > 255) return false;
   const [, name = "", port] = m;

@@ -37,7 +37,7 @@ function headerNames(given: OutgoingHttpHeaders | unknown[] | undefined): Set<st
 }
 
 /** A Location without any `token` query parameter (relative or absolute). */
-export function scrubLocation(location: string): string {
+function scrubLocation(location: string): string {
   const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(location)?.[0] ?? "";
   return scheme + withoutTokenParam(location.slice(scheme.length));
 }

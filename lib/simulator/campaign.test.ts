@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeTruth, generateCampaign, generateCampaignEndingAt, type UpgradePush } from "./campaign";
 
-// Field lists copied from the spec's tables (§2.1–2.4), not from the generator's types.
+// Field lists copied from the contract (docs/push-contract.md#payloads), not from the generator's types.
 const BASE = ["notifyType", "deviceId", "appId", "operationId", "subOperationId"];
 const FIELDS: Record<string, string[]> = {
   swUpgradeStateChangeNotify: [...BASE, "swUpgradeState"],

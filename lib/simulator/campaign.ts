@@ -43,10 +43,10 @@ export interface Campaign {
   plan: TaskPlan[];
 }
 
-export const DEFAULT_START_AT = Date.UTC(2024, 0, 15, 8, 0, 0);
+const DEFAULT_START_AT = Date.UTC(2024, 0, 15, 8, 0, 0);
 const MINUTE = 60_000;
 
-export function resolveCampaignOptions(options: CampaignOptions = {}): ResolvedCampaignOptions {
+function resolveCampaignOptions(options: CampaignOptions = {}): ResolvedCampaignOptions {
   const tasks = options.tasks ?? 4;
   const resolved: ResolvedCampaignOptions = {
     tasks,

@@ -10,7 +10,7 @@ import type { Random, Weighted } from "./random";
 export type FailureStage = "before" | "download" | "verify" | "install";
 
 export interface Failure {
-  /** Software only: the device's errorCode (IoTDA result_code, spec §6.3). */
+  /** Software only: the device's errorCode (IoTDA result_code, docs/push-contract.md#iotda-ota-result-codes). */
   errorCode?: string;
   /** `description` for software, `statusDesc` for firmware. */
   text: string;
@@ -19,8 +19,8 @@ export interface Failure {
   alreadyLatest?: boolean;
 }
 
-// Spec §6.3, IoTDA device-side OTA result codes.
-export const SOFTWARE_FAILURES: readonly Weighted<Failure>[] = [
+// IoTDA device-side OTA result codes (docs/push-contract.md#iotda-ota-result-codes).
+const SOFTWARE_FAILURES: readonly Weighted<Failure>[] = [
   { weight: 22, value: { errorCode: "6", text: "download timeout", stage: "download" } },
   { weight: 18, value: { errorCode: "2", text: "poor signal", stage: "download" } },
   { weight: 14, value: { errorCode: "5", text: "insufficient storage space", stage: "download" } },
@@ -34,8 +34,9 @@ export const SOFTWARE_FAILURES: readonly Weighted<Failure>[] = [
   { weight: 1, value: { errorCode: "255", text: "internal exception", stage: "install" } },
 ];
 
-// Spec §6.2, LwM2M /5/0/5 Update Result meanings (whether Huawei puts them in statusDesc is open, §8.3).
-export const FIRMWARE_FAILURES: readonly Weighted<Failure>[] = [
+// LwM2M /5/0/5 Update Result meanings (docs/push-contract.md#lwm2m-update-result; whether Huawei puts
+// them in statusDesc is an open question there).
+const FIRMWARE_FAILURES: readonly Weighted<Failure>[] = [
   { weight: 30, value: { text: "connection lost during download", stage: "download" } },
   { weight: 20, value: { text: "firmware update failed", stage: "install" } },
   { weight: 15, value: { text: "integrity check failure for the downloaded package", stage: "verify" } },

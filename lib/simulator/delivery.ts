@@ -75,7 +75,7 @@ export function deliver(rng: Random, ordered: readonly UpgradePush[], rates: Del
 }
 
 /** Same content, different key order: equal for a canonical-JSON hash, different bytes on the wire. */
-export function reorderKeys<T extends object>(rng: Random, obj: T): T {
+function reorderKeys<T extends object>(rng: Random, obj: T): T {
   const keys = Object.keys(obj);
   let shuffled = rng.shuffle(keys);
   if (shuffled.every((k, i) => k === keys[i])) shuffled = [...keys].reverse();

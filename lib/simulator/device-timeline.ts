@@ -51,7 +51,7 @@ const STATES_BY_STAGE: Record<FailureStage, SwUpgradeState[]> = {
 };
 const SECOND = 1000;
 
-/** yyyyMMdd'T'HHmmss'Z' in UTC, the format of every other Huawei API time (spec §3). */
+/** yyyyMMdd'T'HHmmss'Z' in UTC, the format of every other Huawei API time (docs/push-contract.md#times). */
 export function formatCompactUtc(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
 }

@@ -26,7 +26,7 @@ export interface Random {
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 /** Folds a numeric or text seed into 32 bits (FNV-1a), so "demo" and 42 are both valid seeds. */
-export function hashSeed(seed: number | string): number {
+function hashSeed(seed: number | string): number {
   const text = typeof seed === "number" ? `n:${seed}` : `s:${seed}`;
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

@@ -4,8 +4,9 @@
 // Rules: an exact repeat (same content, any key order) counts once. A device's outcome is its
 // latest result by upgradeTime (a later position breaks ties); no result means in progress.
 import { isResultPush, kindOf, resultOf, type Kind, type ResultPush, type UpgradePush, type UpgradeResult } from "./types";
+import type { DeviceOutcome as Outcome } from "@/lib/schemas/devices";
 
-export type Outcome = "succeeded" | "failed" | "in_progress";
+export type { Outcome };
 
 export interface DeviceTruth {
   deviceId: string;

@@ -1,4 +1,5 @@
-// The four pushes exactly as Huawei sends them (spec §2): every documented field, every value a string.
+// The four pushes exactly as Huawei sends them (docs/push-contract.md#payloads): every documented field,
+// every value a string.
 // Deliberately separate from lib/notifications: the simulator plays the platform, so it must not
 // borrow the receiver's idea of what a push looks like.
 
@@ -25,7 +26,10 @@ export interface SwResultPush extends PushBase {
   targetVersion: string;
   sourceVersion: string;
   swUpgradeResult: UpgradeResult;
-  /** Compact UTC, yyyyMMdd'T'HHmmss'Z' (spec §3 leaves the format open; this is the documented API time format). */
+  /**
+   * Compact UTC, yyyyMMdd'T'HHmmss'Z' (docs/push-contract.md#times: the format is open; this is the
+   * platform's API time format).
+   */
   upgradeTime: string;
   resultDesc: string;
   errorCode: string;
@@ -38,7 +42,10 @@ export interface FwStateChangePush extends PushBase {
   stepDesc: SwUpgradeState;
 }
 
-/** No errorCode and no fwUpgradeResult field: the outcome is `status`/`statusDesc` (spec G1). */
+/**
+ * No errorCode and no fwUpgradeResult field: the outcome is `status`/`statusDesc`
+ * (docs/push-contract.md#firmware-result).
+ */
 export interface FwResultPush extends PushBase {
   notifyType: "fwUpgradeResultNotify";
   curVersion: string;

@@ -7,7 +7,7 @@ import type { FailedBatchReader, FailedDevice, FailedKey } from "@/lib/queries/l
 import { DATE_FORMAT, text, writeAboutSheet, type ExportAbout } from "./about-sheet";
 
 const BATCH_SIZE = 1_000;
-export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const FAILED_SHEET = "Failed devices";
 
 /** Header cells: the CSV's names, time columns marked with their zone. */

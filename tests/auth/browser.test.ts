@@ -1,5 +1,6 @@
-import { chromium, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/chromium";
 import { PASSWORD, startAuthServer, type AuthServer } from "./support/auth-server";
 
 // The sign-in page, the nonce CSP and sign-out in a real browser: the strict policy must not stop
@@ -9,10 +10,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   app = await startAuthServer(["alice"]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

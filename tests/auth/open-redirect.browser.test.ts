@@ -1,5 +1,6 @@
-import { chromium, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/chromium";
 import { PASSWORD, startAuthServer, type AuthServer } from "./support/auth-server";
 
 // The open redirect is about what a browser does with a Location (strip tabs, resolve dot segments,
@@ -11,10 +12,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   app = await startAuthServer(["alice"]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,7 +1,8 @@
 import { auditSettingChange } from "@/lib/audit/settings";
 import { deleteErrorCodeMeaning, getErrorCodeDictionary, saveErrorCodeMeaning } from "@/lib/error-codes/dictionary";
 import { dictionaryEditor } from "@/lib/error-codes/editor";
-import { AppError, allowOnly, withErrors } from "@/lib/http";
+import { AppError } from "@/lib/errors";
+import { allowOnly, withErrors } from "@/lib/http";
 import { parseQuery } from "@/lib/http-query";
 import { zodProblems } from "@/lib/schemas/common";
 import { ErrorCodeKeyQuery, ErrorCodeMeaningInput } from "@/lib/schemas/error-codes";

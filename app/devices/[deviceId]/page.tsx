@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { DeviceView } from "@/components/device/device-view";
 import { SwrProvider } from "@/components/swr-provider";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { decodePageParam, metadataParam } from "@/lib/http-query";
 import { getDeviceHistory } from "@/lib/queries/get-device-history";
 import { deviceKey } from "@/lib/schemas/api-url";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { SwrProvider } from "@/components/swr-provider";
 import { TaskView } from "@/components/task/task-view";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { decodePageParam, metadataParam } from "@/lib/http-query";
 import { getTaskDetail } from "@/lib/queries/get-task-detail";
 import { listTaskDevices } from "@/lib/queries/list-task-devices";

@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
 import { getAccessSettings } from "@/lib/auth/settings";
-import { AppError, errorResponse } from "@/lib/http";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -35,7 +35,7 @@ async function storeInTx(tx: Tx, items: ParsedNotification[]): Promise<StoreResu
     WITH n AS (
       INSERT INTO notifications (notify_type, kind, event, device_id, app_id, operation_id, sub_operation_id, result,
         state, step, source_version, target_version, cur_version, error_code, description, result_desc,
-        upgrade_time_raw, upgrade_at, warnings, raw_body, content_hash)
+        upgrade_time_raw, upgrade_at, warnings, raw_body, content_hash, source)
       VALUES ${Prisma.join(candidates.map(notificationValues))}
       ON CONFLICT (content_hash) DO NOTHING
       RETURNING id, content_hash AS "contentHash", received_at AS "receivedAt"
@@ -108,5 +108,5 @@ function notificationValues(n: ParsedNotification): Prisma.Sql {
   return Prisma.sql`(${n.notifyType}, ${n.kind}, ${n.event}, ${n.deviceId}, ${n.appId}, ${n.operationId}, ${n.subOperationId},
     ${n.result}, ${n.state}, ${n.step}, ${n.sourceVersion}, ${n.targetVersion}, ${n.curVersion}, ${n.errorCode},
     ${n.description}, ${n.resultDesc}, ${n.upgradeTimeRaw}, ${n.upgradeAt}, ${JSON.stringify(n.warnings)}::jsonb,
-    ${n.rawBody}, ${n.contentHash})`;
+    ${n.rawBody}, ${n.contentHash}, ${n.source ?? "push"})`;
 }

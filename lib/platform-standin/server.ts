@@ -35,6 +35,10 @@ export interface StandinPlatform {
   /** Every request: method, path without query, answered status. */
   log: { method: string; path: string; status: number }[];
   logins(): number;
+  /** Lifetime in seconds of the tokens issued from now on (starts as StandinOptions.expiresIn). */
+  setExpiresIn(seconds: number): void;
+  /** The access token the stand-in accepts now (tests check it is never stored). */
+  currentToken(): string | null;
   /** Invalidates the current token (as if another process had logged in). */
   revokeToken(): void;
   inject(fault: Fault): void;
@@ -58,10 +62,11 @@ export async function startStandin(opts: StandinOptions = {}): Promise<StandinPl
   const faults: Fault[] = [];
   let token: { access: string; refresh: string; expiresAt: number } | null = null;
   let logins = 0;
+  let expiresIn = opts.expiresIn ?? 3600;
 
   const issue = () => {
-    token = { access: randomBytes(16).toString("hex"), refresh: randomBytes(16).toString("hex"), expiresAt: Date.now() + (opts.expiresIn ?? 3600) * 1000 };
-    return { scope: "default", tokenType: "bearer", expiresIn: opts.expiresIn ?? 3600, accessToken: token.access, refreshToken: token.refresh };
+    token = { access: randomBytes(16).toString("hex"), refresh: randomBytes(16).toString("hex"), expiresAt: Date.now() + expiresIn * 1000 };
+    return { scope: "default", tokenType: "bearer", expiresIn, accessToken: token.access, refreshToken: token.refresh };
   };
 
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -131,10 +136,13 @@ export async function startStandin(opts: StandinOptions = {}): Promise<StandinPl
       const task = one ? tasks.get(decodeURIComponent(one[1]!)) : undefined;
       if (one && !task) return error(404, "100418", "the operation does not exist");
       const wanted = url.searchParams.get(list ? "operationStatus" : "subOperationStatus");
-      const all = list
-        ? [...tasks.values()].filter((t) => !wanted || taskStatus(t) === wanted).map((t) => taskView(t, appId))
-        : task!.subs.filter((s) => !wanted || s.status.toLowerCase() === wanted.toLowerCase()).map((s) => subView(task!, s));
-      return send(200, { data: all.slice(pg.pageNo * pg.pageSize, (pg.pageNo + 1) * pg.pageSize), pageNo: pg.pageNo, pageSize: pg.pageSize, totalCount: all.length });
+      // Filter, then page, then shape only the page (a 20,000-device task is paged 200 times).
+      const all: (StandinTask | StandinTask["subs"][number])[] = list
+        ? [...tasks.values()].filter((t) => !wanted || taskStatus(t) === wanted)
+        : wanted ? task!.subs.filter((s) => s.status.toLowerCase() === wanted.toLowerCase()) : task!.subs;
+      const slice = all.slice(pg.pageNo * pg.pageSize, (pg.pageNo + 1) * pg.pageSize);
+      const data = list ? (slice as StandinTask[]).map((t) => taskView(t, appId)) : (slice as StandinTask["subs"]).map((s) => subView(task!, s));
+      return send(200, { data, pageNo: pg.pageNo, pageSize: pg.pageSize, totalCount: all.length });
     }
     if (one) {
       const task = tasks.get(decodeURIComponent(one[1]!));
@@ -157,6 +165,8 @@ export async function startStandin(opts: StandinOptions = {}): Promise<StandinPl
     subscriptions,
     log,
     logins: () => logins,
+    setExpiresIn: (seconds) => void (expiresIn = seconds),
+    currentToken: () => token?.access ?? null,
     revokeToken: () => void (token = null),
     inject: (f) => void faults.push({ ...f }),
     close: () => new Promise<void>((resolve) => {

@@ -39,7 +39,7 @@ const Schema = z.object({
 });
 
 /** Reads the configuration; null when PLATFORM_URL is unset. Throws an Error naming the bad variable. */
-export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig | null {
+export function readPlatformConfig(env: Record<string, string | undefined> = process.env): PlatformConfig | null {
   if (!env.PLATFORM_URL?.trim()) return null;
   const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v?.trim() === "" ? undefined : v]));
   const parsed = Schema.safeParse(blankToUndefined);

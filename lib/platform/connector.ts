@@ -29,6 +29,7 @@ export class PlatformConnector {
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
+  private discoveredAt = 0;
   private readonly log: (line: string) => void;
 
   constructor(private readonly prisma: PrismaClient, readonly config: PlatformConfig, private readonly opts: ConnectorOptions = {}) {
@@ -77,7 +78,11 @@ export class PlatformConnector {
     try {
       await this.client.ensureToken();
       await adoptPushedTasks(this.prisma);
-      if (this.config.discover) await discoverTasks(this.prisma, this.client);
+      // Listing the platform's open tasks is as frequent as refreshing one, not every tick.
+      if (this.config.discover && Date.now() - this.discoveredAt >= this.config.syncSeconds * 1000) {
+        await discoverTasks(this.prisma, this.client);
+        this.discoveredAt = Date.now();
+      }
       const started = Date.now();
       for (const operationId of await dueTasks(this.prisma, this.config)) {
         if (!this.isLeader()) break;

@@ -31,7 +31,12 @@ afterAll(async () => {
   await platform?.close();
 });
 
-const status = async (base = server.url) => (await (await fetch(`${base}/api/platform/status`)).json()) as PlatformStatus;
+const status = async (base = server.url) => {
+  const res = await fetch(`${base}/api/platform/status`);
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`GET /api/platform/status answered ${res.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as PlatformStatus;
+};
 const waitFor = async <T,>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> => {
   const until = Date.now() + ms;
   let last: T | undefined;

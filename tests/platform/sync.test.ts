@@ -127,4 +127,15 @@ describe.each<DbKind>(["postgresql", "pglite"])("platform sync on %s", (kind) =>
     expect(task.lostPushes).toBe(11);
     expect(task.refreshRequestedAt).toBeNull();
   });
+
+  it("with PLATFORM_DISCOVER=1 also syncs the platform's open tasks, not its finished ones", async () => {
+    const [open, done] = [`open-${kind}`, `done-${kind}`];
+    setStatuses(open, [["PROCESSING", 3], ["WAIT", 2]]);
+    setStatuses(done, [["SUCCESS", 2]]);
+    const connector = new PlatformConnector(db.prisma, configFor(platform, { discover: true }), { instance: "a", log: () => undefined });
+    await connector.tick();
+    connector.client.close();
+    const rows = await db.prisma.platformTask.findMany({ where: { operationId: { in: [open, done] } } });
+    expect(rows.map((r) => [r.operationId, r.discoveredBy, r.targetsSynced, r.status])).toEqual([[open, "discover", 5, "processing"]]);
+  });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PlatformConnector } from "@/lib/platform/connector";
+import { dueTasks } from "@/lib/platform/due";
 import { syncTask, type SyncContext } from "@/lib/platform/sync";
+import type { PlatformConfig } from "@/lib/platform/config";
 import { requestSync } from "@/lib/platform/status";
 import { makeTask, platformTimeText, staResult, type SubStatus } from "@/lib/platform-standin/model";
 import { startStandin, type StandinPlatform } from "@/lib/platform-standin/server";
@@ -9,7 +11,8 @@ import { configFor, notificationsBySource, openTestDb, storePush, type DbKind } 
 
 // The connector against the stand-in platform over mutual TLS, on both databases: what it reads
 // lands in platform_tasks and task_targets exactly as the platform has it, and results the platform
-// reports without a push are appended once, whatever re-syncs, late pushes or second instances do.
+// reports without a push are appended once, whatever re-syncs, late pushes or second instances do;
+// and the schedule (lib/platform/due.ts) reads each task when it should, no more.
 describe.each<DbKind>(["postgresql", "pglite"])("platform sync on %s", (kind) => {
   let platform: StandinPlatform;
   let db: Database;
@@ -137,5 +140,36 @@ describe.each<DbKind>(["postgresql", "pglite"])("platform sync on %s", (kind) =>
     connector.client.close();
     const rows = await db.prisma.platformTask.findMany({ where: { operationId: { in: [open, done] } } });
     expect(rows.map((r) => [r.operationId, r.discoveredBy, r.targetsSynced, r.status])).toEqual([[open, "discover", 5, "processing"]]);
+  });
+
+  it("schedules new, stale active, once-more finished and requested tasks; never a leased or just-failed one", async () => {
+    const config = { syncSeconds: 60, lostPushGraceSeconds: 600 } as PlatformConfig;
+    const ago = (s: number) => new Date(Date.now() - s * 1000);
+    const rows: [string, Partial<Record<string, unknown>>][] = [
+      ["new", {}],
+      ["active-stale", { status: "processing", synced_at: ago(61) }],
+      ["active-fresh", { status: "processing", synced_at: ago(30) }],
+      ["finished-once-old", { status: "failed", finished_syncs: 1, synced_at: ago(601) }],
+      ["finished-once-recent", { status: "success", finished_syncs: 1, synced_at: ago(300) }],
+      ["finished-twice", { status: "stop", finished_syncs: 2, synced_at: ago(86_400) }],
+      ["requested", { status: "success", finished_syncs: 2, synced_at: ago(5), refresh_requested_at: ago(1) }],
+      ["leased", { lease_owner: "other", lease_until: new Date(Date.now() + 30_000) }],
+      ["lease-expired", { lease_owner: "dead", lease_until: ago(1) }],
+      ["failed-just-now", { sync_error: "HTTP 500", sync_error_at: ago(5) }],
+      ["failed-a-while-ago", { sync_error: "HTTP 500", sync_error_at: ago(61) }],
+    ];
+    for (const [id, r] of rows) {
+      await db.prisma.platformTask.create({
+        data: {
+          operationId: `sched-${id}`, status: (r.status as string) ?? null, syncedAt: (r.synced_at as Date) ?? null, finishedSyncs: (r.finished_syncs as number) ?? 0,
+          refreshRequestedAt: (r.refresh_requested_at as Date) ?? null, leaseOwner: (r.lease_owner as string) ?? null, leaseUntil: (r.lease_until as Date) ?? null,
+          syncError: (r.sync_error as string) ?? null, syncErrorAt: (r.sync_error_at as Date) ?? null,
+        },
+      });
+    }
+    // (Tasks of the earlier tests in this database are left out.)
+    const due = (await dueTasks(db.prisma, config)).filter((id) => id.startsWith("sched-")).map((id) => id.slice(6));
+    expect(due[0]).toBe("requested");
+    expect([...due].sort()).toEqual(["active-stale", "failed-a-while-ago", "finished-once-old", "lease-expired", "new", "requested"]);
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
@@ -32,7 +33,7 @@ export interface StandinPlatform {
   certs: StandinCertificates | null;
   tasks: Map<string, StandinTask>;
   subscriptions: { notifyType: string; callbackUrl: string }[];
-  /** Every request: method, path without query, answered status. */
+  /** Every request: method, path without query, answered status. close() also deletes the certificates' directory. */
   log: { method: string; path: string; status: number }[];
   logins(): number;
   /** Lifetime in seconds of the tokens issued from now on (starts as StandinOptions.expiresIn). */
@@ -169,9 +170,12 @@ export async function startStandin(opts: StandinOptions = {}): Promise<StandinPl
     currentToken: () => token?.access ?? null,
     revokeToken: () => void (token = null),
     inject: (f) => void faults.push({ ...f }),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      if (certs) await rm(certs.dir, { recursive: true, force: true });
+    },
   };
 }

@@ -16,4 +16,8 @@ export async function register(): Promise<void> {
   const { scheduleRetention } = await import("@/lib/maintenance/schedule");
   scheduleRetention();
   (await import("@/lib/alerts/workers")).startAlertWorkers();
+  // Only when PLATFORM_URL is set; a failure to start is logged, never fatal (pushes come first).
+  if (process.env.PLATFORM_URL) {
+    await (await import("@/lib/platform/start")).startPlatformConnector().catch((err: unknown) => console.error("[platform] connector not started:", err instanceof Error ? err.message : err));
+  }
 }

@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/error-codes", label: "Error codes" },
   { href: "/alerts", label: "Alerts" },
   { href: "/audit", label: "Audit" },
+  { href: "/platform", label: "Platform" },
 ];
 
 export function SiteHeader() {

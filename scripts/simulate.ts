@@ -4,6 +4,8 @@ import { parseArgs } from "node:util";
 import { computeTruth, generateCampaign, generateCampaignEndingAt, type CampaignOptions } from "../lib/simulator/campaign";
 import { sendAll, type PostFn } from "../lib/simulator/send-queue";
 import { addAnswer, emptyTally, formatCounts, formatTally, type SendTally } from "../lib/simulator/send-summary";
+import { buildPlatformDemo } from "../lib/simulator/platform-demo";
+import { servePlatformDemo, type ServedPlatform } from "../lib/simulator/platform-serve";
 
 const USAGE = `Usage: npm run simulate -- [options]
   --url <url>              callback URL (default http://127.0.0.1:3000/api/callback)
@@ -19,6 +21,12 @@ const USAGE = `Usage: npm run simulate -- [options]
   --retries <n>            retries after a network error, 503 or 429 (default 4)
   --timeout <ms>           per-request timeout (default 15000)
   --max-failures <n>       stop sending after n pushes finally failed, 0 = never (default 100)
+  --platform               also serve a stand-in platform with these tasks (README: Connecting to the platform),
+                           withhold a few result pushes on purpose and keep serving until Ctrl-C
+  --platform-port <p>      the stand-in's port (default 8743)
+  --platform-http          plain HTTP instead of mutual TLS (local demos only)
+  --withhold-rate <r>      share of finished devices whose result pushes are withheld, 0..1 (default 0.03)
+  --pending-rate <r>       extra never-started target devices per task, 0..1 (default 0.1)
   --quiet                  no progress on stderr
   --json                   print the summary as one JSON object
   --help`;
@@ -46,6 +54,11 @@ function readArgs() {
         retries: { type: "string", default: "4" },
         timeout: { type: "string", default: "15000" },
         "max-failures": { type: "string", default: "100" },
+        platform: { type: "boolean", default: false },
+        "platform-port": { type: "string", default: "8743" },
+        "platform-http": { type: "boolean", default: false },
+        "withhold-rate": { type: "string", default: "0.03" },
+        "pending-rate": { type: "string", default: "0.1" },
         quiet: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
@@ -93,6 +106,10 @@ function readArgs() {
     retries: num("retries", values.retries, 0, 100, true)!,
     timeout: num("timeout", values.timeout, 1, 600_000, true)!,
     maxFailures: num("max-failures", values["max-failures"], 0, Infinity, true)!,
+    platform: values.platform
+      ? { port: num("platform-port", values["platform-port"], 0, 65_535, true)!, tls: !values["platform-http"],
+          withholdRate: num("withhold-rate", values["withhold-rate"], 0, 1)!, pendingRate: num("pending-rate", values["pending-rate"], 0, 1)! }
+      : null,
     quiet: values.quiet,
     json: values.json,
   };
@@ -110,9 +127,13 @@ async function main(): Promise<void> {
     args.start !== undefined
       ? generateCampaign({ ...args.campaign, startAt: args.start })
       : generateCampaignEndingAt(args.campaign, Math.floor(Date.now() / 1000) * 1000 - 60_000);
-  const truth = computeTruth(campaign.pushes);
-  const bodies = campaign.pushes.map((p) => JSON.stringify(p));
-  const keys = campaign.pushes.map((p) => `${p.operationId}\u0000${p.deviceId}`);
+  // --platform: the platform knows every task and device; some result pushes are never sent.
+  const demo = args.platform ? buildPlatformDemo(campaign, args.platform) : null;
+  const served: ServedPlatform | null = demo && args.platform ? await servePlatformDemo(demo, { ...args.platform, appId: campaign.plan[0]!.appId }) : null;
+  const pushes = demo ? demo.pushes : campaign.pushes;
+  const truth = computeTruth(pushes);
+  const bodies = pushes.map((p) => JSON.stringify(p));
+  const keys = pushes.map((p) => `${p.operationId}\u0000${p.deviceId}`);
 
   const post: PostFn = async (body) => {
     const res = await fetch(args.url, {
@@ -158,6 +179,7 @@ async function main(): Promise<void> {
       // What a receiver with an empty database should end up showing.
       expected: truth.totals,
       expectedTasks: Object.values(truth.tasks).map((t) => ({ ...t, byDevice: undefined })),
+      ...(served ? { platform: served.summary } : {}),
     };
     if (args.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
@@ -169,11 +191,15 @@ async function main(): Promise<void> {
       process.stdout.write(`replay     --seed ${String(summary.seed)} --start ${summary.startAt}\n`);
       process.stdout.write(`expected   ${truth.totals.notifications} stored + ${truth.totals.duplicates} duplicate; ` +
         `${truth.totals.succeeded} succeeded, ${truth.totals.failed} failed, ${truth.totals.inProgress} in progress\n`);
+      if (served) process.stdout.write(`${served.lines().join("\n")}\n`);
     }
     return summary;
   };
+  let sent = false;
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     process.once(signal, () => {
+      // After sending, Ctrl-C only stops the stand-in platform.
+      if (sent) return void served?.standin.close().then(() => process.exit(0));
       report(true);
       process.exit(code);
     });
@@ -192,7 +218,10 @@ async function main(): Promise<void> {
     },
   });
   const summary = report(false);
+  sent = true;
   process.exitCode = summary.failures > 0 || summary.skipped > 0 ? 1 : 0;
+  if (!served) return;
+  if (!args.quiet) process.stderr.write("simulate: the stand-in platform keeps serving; Ctrl-C stops it\n");
 }
 
 main().catch((err: unknown) => {

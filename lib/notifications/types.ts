@@ -47,6 +47,9 @@ export interface ParsedNotification {
   rawBody: string;
   /** sha256 of the canonical JSON: equal for the same content whatever the key order or spacing. */
   contentHash: string;
-  /** Absent for pushes; "api" for a result reconciled from the platform. */
+  /**
+   * Where it came from: "push" (our callback; the default when absent) or "api" (a result the
+   * platform's task API reported but whose push never arrived, appended by lib/platform/lost-push.ts).
+   */
   source?: NotificationSource;
 }

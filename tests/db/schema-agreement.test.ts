@@ -40,6 +40,18 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     operationId: "o", deviceId: "d", source: "platform", subOperationId: "s", platformStatus: "FAIL", platformDetail: "x",
     platformUpdatedAt: at("2024-01-01T00:00:00Z"), addedAt: at("2024-01-01T00:00:01Z"), updatedAt: at("2024-01-01T00:00:02Z"),
   },
+  PlatformTask: {
+    operationId: "o", operateType: "firmware_upgrade", status: "processing", appId: "a", platformCreatedAt: at("2024-01-01T00:00:00Z"),
+    platformStartedAt: at("2024-01-01T00:00:01Z"), platformStoppedAt: at("2024-01-01T00:00:02Z"), staTotal: 7, staWait: 1, staProcessing: 1,
+    staSuccess: 2, staFail: 1, staStop: 1, staTimeout: 1, targetsSynced: 7, finishedSyncs: 1, lostPushes: 2, discoveredBy: "discover",
+    syncedAt: at("2024-01-01T00:00:03Z"), syncStartedAt: at("2024-01-01T00:00:04Z"), syncError: "e", syncErrorAt: at("2024-01-01T00:00:05Z"),
+    refreshRequestedAt: at("2024-01-01T00:00:06Z"), leaseOwner: "i", leaseUntil: at("2024-01-01T00:00:07Z"), addedAt: at("2024-01-01T00:00:08Z"),
+  },
+  PlatformConnection: {
+    appId: "a", holder: "h", leaseUntil: at("2024-01-01T00:00:00Z"), tokenIssuedAt: at("2024-01-01T00:00:01Z"),
+    tokenExpiresAt: at("2024-01-01T00:00:02Z"), lastLoginAt: at("2024-01-01T00:00:03Z"), logins: 3, lastError: "e",
+    lastErrorAt: at("2024-01-01T00:00:04Z"), updatedAt: at("2024-01-01T00:00:05Z"),
+  },
   TaskLabel: { operationId: "o", label: "Spring rollout", updatedAt: at("2024-01-01T00:00:00Z"), updatedBy: "alice" },
   IgnoredNotifyType: { notifyType: "deviceDataChanged", count: 2, firstSeenAt: at("2024-01-01T00:00:00Z"), lastSeenAt: at("2024-01-02T00:00:00Z") },
   AlertChannel: {

@@ -1,4 +1,4 @@
-import type { PlatformStatus } from "@/lib/platform/status";
+import type { PlatformStatus } from "@/lib/schemas/platform";
 
 const dt = "text-xs font-medium text-slate-600";
 const dd = "text-sm text-slate-900";

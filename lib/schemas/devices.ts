@@ -3,7 +3,9 @@ import { cursorParam, optionalText, pageLimit } from "./common";
 
 // GET /api/tasks/{operationId}/devices, its failed.csv and the task page's device list share these.
 
-export const DEVICE_OUTCOMES = ["succeeded", "failed", "in_progress"] as const;
+// `stale` = in progress with no event for STALE_AFTER_HOURS; `pending` = expected (task_targets) but
+// never reported, listed from the target list since such a device has no state of its own.
+export const DEVICE_OUTCOMES = ["succeeded", "failed", "in_progress", "stale", "pending"] as const;
 export type DeviceOutcome = (typeof DEVICE_OUTCOMES)[number];
 
 /** errorCode filter value that selects failed devices which reported no code at all. */

@@ -47,6 +47,8 @@ export function TaskDevices({
               <option value="succeeded">Succeeded</option>
               <option value="failed">Failed</option>
               <option value="in_progress">In progress</option>
+              <option value="stale">Stale (in progress, no event)</option>
+              <option value="pending">Pending (expected, never reported)</option>
             </select>
           </Field>
           <Field id="device-error" label="Error code">

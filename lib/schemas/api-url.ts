@@ -85,3 +85,8 @@ export function taskRetryListUrl(operationId: string, f: DeviceParams): string {
   const { outcome, errorCode, sourceVersion, targetVersion, deviceId } = f;
   return apiUrl(taskPath(operationId, "/retry.txt"), { outcome, errorCode, sourceVersion, targetVersion, deviceId });
 }
+
+/** A task's disagreements (platform status vs our outcome), one keyset page. */
+export function taskDisagreementsKey(operationId: string, q: { cursor?: string; limit?: number }): string {
+  return apiUrl(taskPath(operationId, "/disagreements"), { cursor: q.cursor, limit: q.limit });
+}

@@ -25,7 +25,7 @@ export async function replaceDeclaredTargets(operationId: string, deviceIds: str
         WHERE operation_id = ${operationId} AND source = 'declared' AND NOT (device_id = ANY(${deviceIds}::text[]))`;
       const added = await tx.$executeRaw`
         INSERT INTO task_targets (operation_id, device_id, source)
-        SELECT ${operationId}, ids.device_id FROM unnest(${deviceIds}::text[]) AS ids(device_id)
+        SELECT ${operationId}, ids.device_id, 'declared' FROM unnest(${deviceIds}::text[]) AS ids(device_id)
         ON CONFLICT (operation_id, device_id) DO NOTHING`;
       const total = await tx.taskTarget.count({ where: { operationId } });
       return { added, removed, total };

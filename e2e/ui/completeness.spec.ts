@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { swResult, swState, uniqueId } from "../support/campaign";
 import { send } from "../support/http";
+import { formatRate } from "@/components/ui/format";
 import { waitForProjection } from "@/tests/support/projection";
 
 // Issue 13 in Chromium: a task with no target list says so plainly; uploading a declared list on the
@@ -28,23 +29,28 @@ test("the completeness bar says 'unknown' until a declared list is uploaded, the
   await page.goto(`/tasks/${op}`);
   await expect(page.getByTestId("completeness-expected")).toHaveText("unknown");
   await expect(page.getByTestId("completeness-source")).toHaveText("(unknown — results received so far)");
-  await expect(page.getByTestId("completeness-succeeded")).toContainText("(60 % of 5 reported)");
+  await expect(page.getByTestId("completeness-succeeded")).toContainText(`(${formatRate(3 / 5)} of 5 reported)`);
 
   const ids = [...reported.ok, ...reported.failed, ...reported.busy, ...pending];
   const csv = `deviceId,site\n${ids.map((id) => `${id},north`).join("\n")}\n`;
-  await page.getByLabel(/Declare expected devices/).setInputFiles({ name: "targets.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByLabel(/^Declare expected devices \(/).setInputFiles({ name: "targets.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Upload list" }).click();
   await expect(page.getByTestId("expected-upload-result")).toHaveText("8 added, 0 removed, 8 expected now.");
 
   await expect(page.getByTestId("completeness-expected")).toHaveText("8");
   await expect(page.getByTestId("completeness-source")).toHaveText("(declared (uploaded list))");
   await expect(page.getByTestId("completeness-reported")).toHaveText("5");
-  const segment = (key: string) => page.getByTestId(`completeness-${key}`);
-  await expect(segment("succeeded")).toContainText("Succeeded: 3 (37.5 % of 8 expected)");
-  await expect(segment("failed")).toContainText("Failed: 1 (12.5 % of 8 expected)");
-  await expect(segment("in-progress")).toContainText("In progress: 1 (12.5 % of 8 expected)");
-  await expect(segment("stale")).toContainText("Stale (no event for 24 h): 0");
-  await expect(segment("pending")).toContainText("Pending (never reported): 3 (37.5 % of 8 expected)");
+  // Each segment: its label, its count, and its rate of the 8 expected devices.
+  const segments: [string, string, number][] = [
+    ["succeeded", "Succeeded", 3], ["failed", "Failed", 1], ["in-progress", "In progress", 1],
+    ["stale", "Stale (no event for 24 h)", 0], ["pending", "Pending (never reported)", 3],
+  ];
+  for (const [key, label, n] of segments) {
+    const segment = page.getByTestId(`completeness-${key}`);
+    await expect(segment).toHaveAttribute("data-value", String(n));
+    await expect(segment).toContainText(`${label}: ${n}`);
+    await expect(segment).toContainText(`(${formatRate(n / 8)} of 8 expected)`);
+  }
   await expect(page.getByRole("img", { name: /Completeness of 8 expected/ })).toBeVisible();
 });
 

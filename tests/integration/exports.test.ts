@@ -101,7 +101,7 @@ describe.each([
     expect(ws.getCell(imeiRow, 12).value).toEqual(new Date("2024-01-15T08:30:12.000Z"));
     expect(ws.getCell(imeiRow, 13).value).toBeInstanceOf(Date);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(ws.autoFilter).toBe(`A1:N${1 + latestFail().length}`);
+    expect(ws.autoFilter).toBe(`A1:P${1 + latestFail().length}`);
     const about = new Map<string, unknown>();
     wb.getWorksheet("About")!.eachRow((row) => about.set(String(cellText(row.getCell(1).value)), cellText(row.getCell(2).value)));
     expect(about.get("Task")).toBe(op);

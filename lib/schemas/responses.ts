@@ -74,6 +74,8 @@ export interface FleetSummary {
   failed: number;
   inProgress: number;
   successRate: number | null;
+  /** Results reconciled from the platform's API because their push never arrived. */
+  lostPushes: number;
   topErrorCodes: ErrorCodeRow[];
 }
 

@@ -126,6 +126,7 @@ describe("task completeness on PostgreSQL", () => {
     const targets = await allPages<ExpectedDeviceRow>(`/api/tasks/${op}/expected-devices`, 5);
     expect(targets.map((x) => [x.deviceId, x.source])).toEqual(expected.map((x) => [x.id, x.source]).sort());
 
+    expect((await json<{ lostPushes: number }>(`/api/summary?operationId=${op}`)).lostPushes).toBe(want.lostPushes);
     const [row] = (await json<Page<TaskRow>>(`/api/tasks?operationId=${op}`)).items;
     expect(row).toMatchObject({ expected: want.expected, pending: want.pending, stale: want.stale });
 

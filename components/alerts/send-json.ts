@@ -1,7 +1,7 @@
 import { ApiError } from "@/components/hooks/fetcher";
 
-/** A write to the alerts API; the error envelope becomes an ApiError (with field details for forms). */
-export async function sendJson<T>(method: "POST" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<T | null> {
+/** A JSON write (alerts, task labels); the error envelope becomes an ApiError (with field details for forms). */
+export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<T | null> {
   const res = await fetch(url, {
     method,
     headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "content-type": "application/json" },

@@ -40,7 +40,10 @@ export function DevicesTable({ rows }: { rows: DeviceRow[] }) {
               </Link>
             </Td>
             <Td className="min-w-32 max-w-48"><DeviceText value={d.subOperationId} mono /></Td>
-            <Td><OutcomeBadge outcome={d.outcome} state={d.state} /></Td>
+            <Td>
+              <OutcomeBadge outcome={d.outcome} state={d.state} stale={d.stale} />
+              {d.platformStatus ? <div className="text-xs text-slate-600">platform: {d.platformStatus}</div> : null}
+            </Td>
             <Td className="max-w-48 font-mono text-xs">
               <DeviceText value={d.sourceVersion} /> → <DeviceText value={d.targetVersion} />
             </Td>
@@ -65,7 +68,7 @@ export function DevicesTable({ rows }: { rows: DeviceRow[] }) {
               {d.failedAttempts > 0 ? <span className="text-xs text-slate-600"> ({d.failedAttempts} failed)</span> : null}
             </Td>
             <Td className="text-xs">{d.upgradeAt ? <UtcTime iso={d.upgradeAt} /> : <DeviceText value={d.upgradeTime} mono />}</Td>
-            <Td className="text-xs"><UtcTime iso={d.receivedAt} /></Td>
+            <Td className="text-xs">{d.receivedAt ? <UtcTime iso={d.receivedAt} /> : "never"}</Td>
           </tr>
         ))}
       </tbody>

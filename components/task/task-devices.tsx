@@ -7,7 +7,7 @@ import { formatCount } from "@/components/ui/format";
 import { PagedList } from "@/components/ui/paged-list";
 import { Field, SearchInput, selectClass } from "@/components/ui/search-input";
 import { taskFailedCsvUrl, taskFailedXlsxUrl, taskRetryListUrl } from "@/lib/schemas/api-url";
-import { DEVICE_OUTCOMES, NO_ERROR_CODE, type DeviceListQuery } from "@/lib/schemas/devices";
+import { DEVICE_LIST_STATES, NO_ERROR_CODE, type DeviceListQuery } from "@/lib/schemas/devices";
 import type { ErrorCodeRow, TransitionRow } from "@/lib/schemas/responses";
 import { DevicesTable } from "./devices-table";
 
@@ -42,7 +42,7 @@ export function TaskDevices({
           <Field id="device-outcome" label="Outcome">
             <select id="device-outcome" className={selectClass} value={query.outcome ?? ""} onChange={(e) => set({ outcome: e.target.value })}>
               <option value="">All</option>
-              <EnumOptions values={DEVICE_OUTCOMES} labels={DEVICE_OUTCOME_LABELS} />
+              <EnumOptions values={DEVICE_LIST_STATES} labels={DEVICE_OUTCOME_LABELS} />
             </select>
           </Field>
           <Field id="device-error" label="Error code">

@@ -6,16 +6,20 @@ import { ErrorNotice } from "@/components/ui/error-notice";
 import { Section } from "@/components/ui/section";
 import { UtcTime } from "@/components/ui/time";
 import { DeviceListQuerySchema } from "@/lib/schemas/devices";
+import { CompletenessBar } from "./completeness-bar";
+import { DisagreementsTable } from "./disagreements-table";
 import { ErrorCodesTable } from "./error-codes-table";
+import { ExpectedUpload } from "./expected-upload";
 import { ResultsChart } from "./results-chart";
 import { TaskDevices } from "./task-devices";
 import { TaskHeadline } from "./task-headline";
+import { TaskLabelEditor } from "./task-label-editor";
 import { TransitionsTable } from "./transitions-table";
 import { WarningsTable } from "./warnings-table";
 
 /** The `/tasks/[operationId]` page: task data (live) above a URL-filtered device list. */
 export function TaskView({ operationId }: { operationId: string }) {
-  const { data, error } = useTask(operationId);
+  const { data, error, mutate } = useTask(operationId);
   const { query, update } = useUrlState(DeviceListQuerySchema);
 
   if (!data) return error ? <ErrorNotice error={error} what="the task" /> : <p className="text-sm text-slate-600">Loading…</p>;
@@ -28,6 +32,7 @@ export function TaskView({ operationId }: { operationId: string }) {
         <h1 className="break-all text-lg font-semibold">
           <span className="sr-only">Task </span><span className="font-mono">{task.operationId}</span>
         </h1>
+        <TaskLabelEditor operationId={operationId} label={task.label} onSaved={() => void mutate()} />
         <p className="text-sm text-slate-700">
           {task.kind} upgrade · appId <span className="font-mono">{task.appId ?? "—"}</span> · first activity <UtcTime iso={task.firstSeenAt} /> · last activity{" "}
           <UtcTime iso={task.lastSeenAt} />
@@ -35,6 +40,12 @@ export function TaskView({ operationId }: { operationId: string }) {
       </div>
       {error ? <ErrorNotice error={error} what="the latest task data" /> : null}
       <TaskHeadline task={task} />
+      <Section title="Completeness against the expected devices" id="completeness-title">
+        <div className="space-y-3">
+          <CompletenessBar c={data.completeness} />
+          <ExpectedUpload operationId={operationId} onSaved={() => void mutate()} />
+        </div>
+      </Section>
       <div className="grid gap-4 xl:grid-cols-2">
         <Section title="Results over time" id="timeline-title">
           <ResultsChart timeline={data.timeline} />
@@ -50,6 +61,11 @@ export function TaskView({ operationId }: { operationId: string }) {
           onSelect={(t) => update({ sourceVersion: t.sourceVersion ?? undefined, targetVersion: t.targetVersion ?? undefined, cursor: undefined })}
         />
       </Section>
+      {data.completeness.disagreements > 0 ? (
+        <Section title="Platform and our results disagree" id="disagreements-title">
+          <DisagreementsTable operationId={operationId} />
+        </Section>
+      ) : null}
       <Section title="Warnings on stored pushes" id="warnings-title">
         <WarningsTable rows={data.warnings} />
       </Section>

@@ -15,6 +15,9 @@ export function FleetHeadline({ summary }: { summary: FleetSummary }) {
         <StatCard label="Succeeded" value={formatCount(summary.succeeded)} testId="fleet-succeeded" />
         <StatCard label="Failed" value={formatCount(summary.failed)} testId="fleet-failed" />
         <StatCard label="In progress" value={formatCount(summary.inProgress)} testId="fleet-in-progress" />
+        {summary.lostPushes > 0 ? (
+          <StatCard label="Lost pushes" value={formatCount(summary.lostPushes)} hint="results read from the platform, never received" testId="fleet-lost-pushes" />
+        ) : null}
       </dl>
       <div className="rounded-md border border-slate-200 bg-white px-3 py-2">
         <h2 className="text-xs font-medium uppercase tracking-wide text-slate-600">Top error codes</h2>

@@ -20,7 +20,7 @@ export function TasksFilters({ query, onChange }: { query: TaskListQuery; onChan
     <form role="search" aria-label="Filter tasks" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
       <SearchInput
         id="filter-operation"
-        label="operationId contains"
+        label="operationId or label contains"
         value={query.operationId}
         onChange={(v) => set({ operationId: v })}
         placeholder="e.g. a41e9c07"

@@ -8,7 +8,7 @@ import { formatCount } from "@/components/ui/format";
 import type { TaskRow } from "@/lib/schemas/responses";
 
 const COLUMNS = [
-  { key: "operationId", label: "Task (operationId)" },
+  { key: "operationId", label: "Task (operationId, label)" },
   { key: "kind", label: "Kind" },
   { key: "appId", label: "appId" },
   { key: "devices", label: "Devices", numeric: true },
@@ -37,6 +37,9 @@ export function TasksTable({
           {COLUMNS.map((c) => (
             <SortHeader key={c.key} label={c.label} sortKey={c.key} current={sort} order={order} onSort={onSort} numeric={"numeric" in c} />
           ))}
+          <Th className="text-right">Expected</Th>
+          <Th className="text-right" title="Expected devices that never reported">Pending</Th>
+          <Th className="text-right" title="In progress with no event for STALE_AFTER_HOURS">Stale</Th>
           <Th>Versions (source → target)</Th>
           <SortHeader label="First activity" sortKey="firstSeenAt" current={sort} order={order} onSort={onSort} />
           <SortHeader label="Last activity" sortKey="lastSeenAt" current={sort} order={order} onSort={onSort} />
@@ -52,6 +55,7 @@ export function TasksTable({
               >
                 {t.operationId}
               </Link>
+              {t.label ? <div className="text-sm font-medium text-slate-900" data-testid="task-row-label">{t.label}</div> : null}
             </Td>
             <Td>{t.kind}</Td>
             <Td className="max-w-32">
@@ -65,6 +69,13 @@ export function TasksTable({
             <Td className="text-right tabular-nums" data-col="inProgress">{formatCount(t.inProgress)}</Td>
             <Td className="text-right" data-col="successRate">
               <RateCell rate={t.successRate} />
+            </Td>
+            <Td className="text-right tabular-nums" data-col="expected" title={t.expected === null ? "No target list: only devices that reported are known" : undefined}>
+              {t.expected === null ? <span className="text-slate-500">unknown</span> : formatCount(t.expected)}
+            </Td>
+            <Td className="text-right tabular-nums" data-col="pending">{formatCount(t.pending)}</Td>
+            <Td className="text-right tabular-nums" data-col="stale">
+              <span className={t.stale > 0 ? "font-semibold text-orange-800" : ""}>{formatCount(t.stale)}</span>
             </Td>
             <Td className="max-w-64 text-xs">
               {t.versions.length === 0 ? (

@@ -1,4 +1,4 @@
-import type { DeviceOutcome } from "@/lib/schemas/devices";
+import type { DeviceListState } from "@/lib/schemas/devices";
 import type { TaskOutcomeFilter } from "@/lib/schemas/tasks";
 
 // Filter <option>s come from the value lists the schemas export (TASK_OUTCOMES, DEVICE_OUTCOMES, …),
@@ -10,10 +10,12 @@ export const TASK_OUTCOME_LABELS: Record<TaskOutcomeFilter, string> = {
   in_progress: "In progress",
 };
 
-export const DEVICE_OUTCOME_LABELS: Record<DeviceOutcome, string> = {
+export const DEVICE_OUTCOME_LABELS: Record<DeviceListState, string> = {
   succeeded: "Succeeded",
   failed: "Failed",
   in_progress: "In progress",
+  stale: "Stale (in progress, no event)",
+  pending: "Pending (expected, never reported)",
 };
 
 /** One `<option>` per value, in the list's order; without `labels` the value is its own label. */

@@ -21,7 +21,7 @@ test.beforeAll(async ({ request }) => {
 test("operationId filter narrows the table as you type and lives in the URL", async ({ page }, testInfo) => {
   await page.goto("/");
   await expect(page.getByRole("region", { name: "Tasks" })).toBeVisible();
-  await page.getByLabel("operationId contains").fill(prefix);
+  await page.getByLabel("operationId or label contains").fill(prefix);
   await expect(page).toHaveURL(new RegExp(`operationId=${prefix}`));
   const rows = page.getByTestId("task-row");
   await expect(rows).toHaveCount(2);
@@ -39,10 +39,10 @@ test("operationId filter narrows the table as you type and lives in the URL", as
 
   // Shared link: the same URL renders the same filtered view on the server.
   await page.reload();
-  await expect(page.getByLabel("operationId contains")).toHaveValue(prefix);
+  await expect(page.getByLabel("operationId or label contains")).toHaveValue(prefix);
   await expect(rows).toHaveCount(2);
 
-  await page.getByLabel("operationId contains").fill(`${prefix}-f`);
+  await page.getByLabel("operationId or label contains").fill(`${prefix}-f`);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute("data-operation-id", fw);
 });

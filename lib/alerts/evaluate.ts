@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma, type AlertRule, type PrismaClient } from "@/lib/generated/prisma/client";
 import { callbackSilence, errorCode, failureRate, quarantineSpike, ruleCoversTask, staleDevices, type Verdict } from "./conditions";
 import { fire, loadOpenFirings, openKey, resolve } from "./firings";
+import { staleSql } from "@/lib/queries/stale";
 
 // Reads only what the ingest already keeps (tasks, task_counters, device_states, quarantined_requests)
 // after it committed: evaluation never runs inside, or slows, the acknowledging transaction.
@@ -76,8 +77,7 @@ export async function evaluateTimedRules(prisma: PrismaClient): Promise<PassResu
 async function evaluateStale(prisma: PrismaClient, rule: AlertRule, open: Map<string, number>, result: PassResult) {
   const rows = await prisma.$queryRaw<{ operationId: string; stale: number }[]>`
     SELECT t.operation_id AS "operationId",
-      (SELECT count(*)::int FROM device_states d WHERE d.operation_id = t.operation_id AND d.outcome = 'in_progress'
-         AND d.last_seen_at < now() - make_interval(secs => ${(rule.minutes ?? 60) * 60})) AS stale
+      (SELECT count(*)::int FROM device_states d WHERE d.operation_id = t.operation_id AND ${staleSql((rule.minutes ?? 60) * 60)}) AS stale
     FROM tasks t
     WHERE t.in_progress > 0 OR t.operation_id IN (SELECT scope FROM alert_firings WHERE rule_id = ${rule.id} AND resolved_at IS NULL)`;
   result.tasks += rows.length;

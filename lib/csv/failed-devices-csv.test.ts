@@ -6,13 +6,13 @@ import { parseLikeASpreadsheet } from "@/tests/support/spreadsheet-csv";
 // The stream's contract without a database: exact bytes for awkward cells, and batches read one at a
 // time, only when the consumer asks (a slow client never makes the server read ahead of it).
 
-const HEADER = "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,errorCodeMeaning,description,resultDesc,upgradeTime,receivedAt,attempts";
+const HEADER = "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,errorCodeMeaning,description,resultDesc,upgradeTime,receivedAt,attempts,platformStatus,source";
 
 function device(i: number, over: Partial<FailedDevice> = {}): FailedDevice {
   return {
     deviceId: `d${String(i).padStart(5, "0")}`, appId: "app", operationId: "op", subOperationId: null, sourceVersion: "V1",
     targetVersion: "V2", curVersion: "V1", errorCode: "7", errorCodeMeaning: "package verification failed (documented meaning (Huawei OTA result code))", description: null, resultDesc: "failed", upgradeTimeRaw: "20261127T080000Z",
-    upgradeAt: new Date(Date.UTC(2026, 10, 27, 8)), receivedAt: new Date(Date.UTC(2026, 10, 27, 8, 0, 1, 5)), attempts: 1, ...over,
+    upgradeAt: new Date(Date.UTC(2026, 10, 27, 8)), receivedAt: new Date(Date.UTC(2026, 10, 27, 8, 0, 1, 5)), attempts: 1, platformStatus: null, source: null, ...over,
   };
 }
 
@@ -40,13 +40,13 @@ describe("failedDevicesCsv", () => {
   it("writes the exact header, CRLF rows, RFC 4180 quoting and neutralised formulas", async () => {
     const rows = [
       device(1, { errorCode: '=HYPERLINK("http://x")', description: '-2+3 <script>, "quoted"', upgradeAt: null, upgradeTimeRaw: "PT5M" }),
-      device(2, { appId: null, description: "", resultDesc: "line\r\nbreak", receivedAt: null, curVersion: "@V1", attempts: 3 }),
+      device(2, { appId: null, description: "", resultDesc: "line\r\nbreak", receivedAt: null, curVersion: "@V1", attempts: 3, platformStatus: "SUCCESS", source: "platform" }),
     ];
     const out = await text(failedDevicesCsv(async (after) => (after ? [] : rows)));
     expect(out).toBe(
       `\uFEFF${HEADER}\r\n` +
-        `d00001,app,op,,V1,V2,V1,"'=HYPERLINK(""http://x"")",package verification failed (documented meaning (Huawei OTA result code)),"'-2+3 <script>, ""quoted""",failed,PT5M,2026-11-27T08:00:01.005Z,1\r\n` +
-        `d00002,,op,,V1,V2,'@V1,7,package verification failed (documented meaning (Huawei OTA result code)),,"line\r\nbreak",2026-11-27T08:00:00.000Z,,3\r\n`,
+        `d00001,app,op,,V1,V2,V1,"'=HYPERLINK(""http://x"")",package verification failed (documented meaning (Huawei OTA result code)),"'-2+3 <script>, ""quoted""",failed,PT5M,2026-11-27T08:00:01.005Z,1,,\r\n` +
+        `d00002,,op,,V1,V2,'@V1,7,package verification failed (documented meaning (Huawei OTA result code)),,"line\r\nbreak",2026-11-27T08:00:00.000Z,,3,SUCCESS,platform\r\n`,
     );
   });
 

@@ -45,6 +45,8 @@ function toCells(d: FailedDevice): (string | number | null)[] {
     d.upgradeAt ? d.upgradeAt.toISOString() : d.upgradeTimeRaw,
     d.receivedAt ? d.receivedAt.toISOString() : null,
     d.attempts,
+    d.platformStatus,
+    d.source,
   ];
 }
 

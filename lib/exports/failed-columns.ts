@@ -33,6 +33,18 @@ export const FAILED_COLUMNS: readonly FailedColumn[] = [
   { name: "upgradeTime", kind: "time", width: 24, about: "Time of the latest result, UTC; the raw value when it is not a time." },
   { name: "receivedAt", kind: "time", width: 24, about: "When the latest result arrived here, UTC." },
   { name: "attempts", kind: "count", width: 10, about: "Upgrade attempts the device made in this task." },
+  {
+    name: "platformStatus",
+    kind: "text",
+    width: 14,
+    about: "The device's sub-task status as the platform last reported it (WAIT, PROCESSING, SUCCESS, FAIL, STOP, TIMEOUT); empty when unknown.",
+  },
+  {
+    name: "source",
+    kind: "text",
+    width: 10,
+    about: "Where the device is known to be a target of the task: platform (its sub-tasks) or declared (an uploaded list); empty when it is on no list.",
+  },
 ];
 
 export const FAILED_COLUMN_NAMES: readonly string[] = FAILED_COLUMNS.map((c) => c.name);

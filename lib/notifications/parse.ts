@@ -18,7 +18,7 @@ export type ParseOutcome =
   | { type: "refused"; failure: ParseFailure };
 
 /** Identifiers are indexed; btree entries have a size cap and nobody's IDs are this long. */
-const MAX_ID_LENGTH = 256;
+export const MAX_ID_LENGTH = 256;
 /** Longer indexed text (versions, error codes) is truncated with a warning; the raw body keeps it whole. */
 const MAX_INDEXED_LENGTH = 256;
 const MAX_NOTIFY_TYPE_LENGTH = 128;

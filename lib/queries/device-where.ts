@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { NO_ERROR_CODE, type DeviceFilters } from "@/lib/schemas/devices";
 import { ERROR_CODE_SQL, containsPattern } from "./sql";
+import { staleAfterSeconds, staleSql } from "./stale";
 
 /** WHERE conditions on `device_states d` for one task's device filters. */
 export function deviceWhere(operationId: string, f: DeviceFilters): Prisma.Sql {
@@ -12,7 +13,10 @@ export function deviceWhere(operationId: string, f: DeviceFilters): Prisma.Sql {
 
 function deviceFilterParts(f: DeviceFilters): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
-  if (f.outcome) parts.push(Prisma.sql`d.outcome = ${f.outcome}`);
+  // A pending device has no state row (list-task-devices reads those from task_targets): no row here matches.
+  if (f.outcome === "pending") parts.push(Prisma.sql`FALSE`);
+  else if (f.outcome === "stale") parts.push(staleSql(staleAfterSeconds()));
+  else if (f.outcome) parts.push(Prisma.sql`d.outcome = ${f.outcome}`);
   // Error codes describe failures: choosing one lists the failed devices that reported it.
   if (f.errorCode === NO_ERROR_CODE) parts.push(Prisma.sql`d.outcome = 'failed' AND ${ERROR_CODE_SQL} IS NULL`);
   else if (f.errorCode) parts.push(Prisma.sql`d.outcome = 'failed' AND ${ERROR_CODE_SQL} = ${f.errorCode}`);

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import type { TaskFilters } from "@/lib/schemas/tasks";
 import type { FleetSummary } from "@/lib/schemas/responses";
 import { loadOperatorMeanings } from "@/lib/error-codes/dictionary";
+import { countLostPushes } from "./count-lost-pushes";
 import { rate } from "./sql";
 import { errorCodesFrom } from "./task-breakdowns";
 import { readCounters } from "./task-counters";
@@ -28,7 +29,7 @@ export async function getFleetSummary(f: TaskFilters): Promise<FleetSummary> {
         SELECT COUNT(*)::int AS devices FROM (
           SELECT DISTINCT d.device_id FROM device_states d JOIN tasks t ON t.operation_id = d.operation_id
           WHERE ${where}) s`;
-  const [counters, meanings] = await Promise.all([readCounters(["error"], { taskWhere: where }), loadOperatorMeanings()]);
+  const [counters, meanings, lostPushes] = await Promise.all([readCounters(["error"], { taskWhere: where }), loadOperatorMeanings(), countLostPushes(where)]);
   const codes = errorCodesFrom(counters, meanings, TOP_ERROR_CODES);
   const t = totals ?? { tasks: 0, succeeded: 0, failed: 0, inProgress: 0 };
   return {
@@ -38,6 +39,7 @@ export async function getFleetSummary(f: TaskFilters): Promise<FleetSummary> {
     failed: t.failed,
     inProgress: t.inProgress,
     successRate: rate(t.succeeded, t.succeeded + t.failed),
+    lostPushes,
     // Shares of the failed devices in scope (the per-code list is cut to the top five).
     topErrorCodes: codes.map((c) => ({ ...c, share: rate(c.devices, t.failed) ?? 0 })),
   };

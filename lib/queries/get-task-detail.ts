@@ -1,5 +1,6 @@
 import "server-only";
 import type { TaskDetail } from "@/lib/schemas/responses";
+import { getTaskCompleteness } from "./get-task-completeness";
 import { getTaskSummary } from "./get-task-summary";
 import { loadOperatorMeanings } from "@/lib/error-codes/dictionary";
 import { errorCodesFrom, firstAttemptFrom, timelineFrom, transitionsFrom, warningsFrom } from "./task-breakdowns";
@@ -12,7 +13,8 @@ export async function getTaskDetail(operationId: string): Promise<TaskDetail> {
     loadOperatorMeanings(),
   ]);
   const task = await getTaskSummary(operationId, firstAttemptFrom(counters));
+  const completeness = await getTaskCompleteness(operationId);
   const span = { from: new Date(task.firstSeenAt), to: new Date(task.lastSeenAt) };
   return { task, timeline: timelineFrom(counters, span), transitions: transitionsFrom(counters), errorCodes: errorCodesFrom(counters, meanings),
-    warnings: warningsFrom(counters) };
+    warnings: warningsFrom(counters), completeness };
 }

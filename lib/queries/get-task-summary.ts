@@ -7,10 +7,14 @@ import { rate, toIso } from "./sql";
 /** One task's headline numbers (first-attempt figures from its counters); unknown operationId → not_found. */
 export async function getTaskSummary(operationId: string, e: { withResult: number; firstOk: number; recovered: number }): Promise<TaskSummary> {
   const { prisma } = await getDb();
-  const task = await prisma.task.findUnique({ where: { operationId } });
+  const [task, label] = await Promise.all([
+    prisma.task.findUnique({ where: { operationId } }),
+    prisma.taskLabel.findUnique({ where: { operationId }, select: { label: true } }),
+  ]);
   if (!task) throw new AppError("not_found", `No task with operationId ${JSON.stringify(operationId)} has been received.`);
   return {
     operationId: task.operationId,
+    label: label?.label ?? null,
     kind: task.kind,
     appId: task.appId,
     devices: task.devices,

@@ -27,6 +27,10 @@ export interface FailedDevice {
   upgradeAt: Date | null;
   receivedAt: Date | null;
   attempts: number;
+  /** The platform's status of the device's sub-task (task_targets), when known. */
+  platformStatus: string | null;
+  /** platform / declared when the device is on the task's target list. */
+  source: string | null;
 }
 
 export type FailedScope = { operationId: string; filters: DeviceFilters } | { tasks: TaskFilters };
@@ -36,7 +40,10 @@ export type FailedBatchReader = (after: FailedKey | null, limit: number) => Prom
 const COLUMNS = Prisma.sql`d.device_id AS "deviceId", d.app_id AS "appId", d.operation_id AS "operationId",
   d.sub_operation_id AS "subOperationId", d.source_version AS "sourceVersion", d.target_version AS "targetVersion",
   d.cur_version AS "curVersion", d.error_code AS "errorCode", d.kind, d.description, d.result_desc AS "resultDesc",
-  d.upgrade_time_raw AS "upgradeTimeRaw", d.upgrade_at AS "upgradeAt", d.result_received_at AS "receivedAt", d.attempts`;
+  d.upgrade_time_raw AS "upgradeTimeRaw", d.upgrade_at AS "upgradeAt", d.result_received_at AS "receivedAt", d.attempts,
+  tt.platform_status AS "platformStatus", tt.source`;
+// Target facts of a device in its task (a left join: most devices may be on no list).
+const TARGETS = Prisma.sql`LEFT JOIN task_targets tt ON tt.operation_id = d.operation_id AND tt.device_id = d.device_id`;
 
 /**
  * Returns a reader of failed devices in (operationId, deviceId) order, one keyset batch per call, so a
@@ -61,14 +68,14 @@ async function openRows(scope: FailedScope): Promise<(after: FailedKey | null, l
     if (!task) throw new AppError("not_found", `No task with operationId ${JSON.stringify(scope.operationId)} has been received.`);
     const where = deviceWhere(scope.operationId, scope.filters);
     return (after, limit) => prisma.$queryRaw<Row[]>`
-      SELECT ${COLUMNS} FROM device_states d
+      SELECT ${COLUMNS} FROM device_states d ${TARGETS}
       WHERE ${where} AND d.result = 'FAIL' ${after ? Prisma.sql`AND d.device_id > ${after.deviceId}` : Prisma.empty}
       ORDER BY d.device_id
       LIMIT ${limit}`;
   }
   const where = taskWhere(scope.tasks);
   return (after, limit) => prisma.$queryRaw<Row[]>`
-    SELECT ${COLUMNS} FROM device_states d JOIN tasks t ON t.operation_id = d.operation_id
+    SELECT ${COLUMNS} FROM device_states d JOIN tasks t ON t.operation_id = d.operation_id ${TARGETS}
     WHERE ${where} AND d.result = 'FAIL'
       ${after ? Prisma.sql`AND (d.operation_id, d.device_id) > (${after.operationId}::text, ${after.deviceId}::text)` : Prisma.empty}
     ORDER BY d.operation_id, d.device_id

@@ -6,18 +6,25 @@ import { AppError } from "@/lib/errors";
 import type { DeviceListQuery } from "@/lib/schemas/devices";
 import type { DeviceList } from "@/lib/schemas/responses";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { DEVICE_ROW_SELECT, toDeviceRow, type DeviceRowRaw } from "./device-row";
+import { TARGET_JOIN, deviceRowSelect, toDeviceRow, type DeviceRowRaw } from "./device-row";
 import { deviceWhere } from "./device-where";
+import { listPendingDevices } from "./list-pending-devices";
 
-/** One page of a task's devices (by deviceId), filtered; unknown operationId → not_found. */
+/**
+ * One page of a task's devices (by deviceId, keyset), filtered; unknown operationId → not_found.
+ * `outcome=pending` lists target devices that never reported (from task_targets); every other
+ * outcome lists device states.
+ */
 export async function listTaskDevices(operationId: string, q: DeviceListQuery): Promise<DeviceList> {
   const { prisma } = await getDb();
   const task = await prisma.task.findUnique({ where: { operationId }, select: { operationId: true } });
   if (!task) throw new AppError("not_found", `No task with operationId ${JSON.stringify(operationId)} has been received.`);
+  const afterId = q.cursor ? decodeCursor(q.cursor, ["string"] as const)[0] : null;
+  if (q.outcome === "pending") return listPendingDevices(operationId, q, afterId);
   const where = deviceWhere(operationId, q);
-  const after = q.cursor ? Prisma.sql`AND d.device_id > ${decodeCursor(q.cursor, ["string"] as const)[0]}` : Prisma.empty;
+  const after = afterId === null ? Prisma.empty : Prisma.sql`AND d.device_id > ${afterId}`;
   const rows = await prisma.$queryRaw<DeviceRowRaw[]>`
-    SELECT ${DEVICE_ROW_SELECT} FROM device_states d
+    SELECT ${deviceRowSelect()} FROM device_states d ${TARGET_JOIN}
     WHERE ${where} ${after}
     ORDER BY d.device_id ASC
     LIMIT ${q.limit + 1}`;

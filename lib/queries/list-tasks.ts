@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { defaultOrder, type TaskListQuery, type TaskSortKey } from "@/lib/schemas/tasks";
 import type { Page, TaskRow } from "@/lib/schemas/responses";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { countTargetsForTasks } from "./task-target-counts";
 import { taskWhere } from "./task-where";
 import { AppError } from "@/lib/errors";
 import { rate, toIso } from "./sql";
@@ -31,6 +32,7 @@ const SORTS: Record<TaskSortKey, { sql: Prisma.Sql; type: SortType }> = {
 
 /** A tasks row as the ingest writes it, plus the value the list is sorted by (for the cursor). */
 interface Row extends TaskRecord {
+  label: string | null;
   sortValue: string | number | Date;
 }
 
@@ -46,13 +48,14 @@ export async function listTasks(q: TaskListQuery): Promise<Page<TaskRow>> {
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT t.operation_id AS "operationId", t.kind, t.app_id AS "appId", t.devices, t.succeeded, t.failed,
       t.in_progress AS "inProgress", t.notifications, t.first_seen_at AS "firstSeenAt", t.last_seen_at AS "lastSeenAt",
-      t.last_result_at AS "lastResultAt", ${sort.sql} AS "sortValue"
-    FROM tasks t
+      t.last_result_at AS "lastResultAt", l.label, ${sort.sql} AS "sortValue"
+    FROM tasks t LEFT JOIN task_labels l ON l.operation_id = t.operation_id
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${sort.sql} ${dir}, t.operation_id ${dir}
     LIMIT ${q.limit + 1}`;
 
   const page = rows.slice(0, q.limit);
+  const targets = await countTargetsForTasks(page.map((r) => r.operationId));
   const versions = page.length
     ? await prisma.taskVersion.findMany({
         where: { operationId: { in: page.map((r) => r.operationId) } },
@@ -63,6 +66,8 @@ export async function listTasks(q: TaskListQuery): Promise<Page<TaskRow>> {
   return {
     items: page.map((r) => ({
       operationId: r.operationId,
+      label: r.label,
+      ...(targets.get(r.operationId) ?? { expected: null, pending: 0, stale: 0 }),
       kind: r.kind,
       appId: r.appId,
       devices: r.devices,

@@ -19,7 +19,7 @@ export function apiUrl(path: string, params: QueryValues = {}): string {
 }
 
 /** `/api/tasks/{id}` with the id encoded as one path segment. */
-function taskPath(operationId: string, suffix = ""): string {
+export function taskPath(operationId: string, suffix = ""): string {
   return `/api/tasks/${encodeURIComponent(operationId)}${suffix}`;
 }
 
@@ -98,4 +98,9 @@ export function taskFailedXlsxUrl(operationId: string, f: DeviceFilterParams): s
 /** The task's retry.txt with the device list's current filters. */
 export function taskRetryListUrl(operationId: string, f: DeviceFilterParams): string {
   return apiUrl(taskPath(operationId, "/retry.txt"), deviceFilters(f));
+}
+
+/** A task's disagreements (platform status vs our outcome), one keyset page. */
+export function taskDisagreementsKey(operationId: string, q: { cursor?: string; limit?: number }): string {
+  return apiUrl(taskPath(operationId, "/disagreements"), { cursor: q.cursor, limit: q.limit });
 }

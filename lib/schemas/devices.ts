@@ -7,11 +7,19 @@ export const DEVICE_OUTCOMES = ["succeeded", "failed", "in_progress"] as const;
 /** A device's outcome in a task: its latest result, or in progress while it has none. The one outcome type. */
 export type DeviceOutcome = (typeof DEVICE_OUTCOMES)[number];
 
+/**
+ * What the device list filters by: an outcome, or `stale` (in progress with no event for
+ * STALE_AFTER_HOURS) or `pending` (expected, from task_targets, but never reported: listed from the
+ * target list since such a device has no state of its own).
+ */
+export const DEVICE_LIST_STATES = [...DEVICE_OUTCOMES, "stale", "pending"] as const;
+export type DeviceListState = (typeof DEVICE_LIST_STATES)[number];
+
 /** errorCode filter value that selects failed devices which reported no code at all. */
 export const NO_ERROR_CODE = "(none)";
 
 export const DeviceFiltersSchema = z.object({
-  outcome: z.preprocess((v) => (v === "" ? undefined : v), z.enum(DEVICE_OUTCOMES).optional()),
+  outcome: z.preprocess((v) => (v === "" ? undefined : v), z.enum(DEVICE_LIST_STATES).optional()),
   errorCode: optionalText(),
   sourceVersion: optionalText(),
   targetVersion: optionalText(),

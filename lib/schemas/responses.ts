@@ -18,6 +18,14 @@ export interface VersionPair {
 
 export interface TaskRow {
   operationId: string;
+  /** An operator's name for the task (PUT /api/tasks/{operationId}/label), null when unset. */
+  label: string | null;
+  /** Target devices (task_targets), null when no list is known. */
+  expected: number | null;
+  /** Expected devices that never sent anything. */
+  pending: number;
+  /** In progress with no event for STALE_AFTER_HOURS. */
+  stale: number;
   kind: string;
   appId: string | null;
   devices: number;
@@ -68,11 +76,15 @@ export interface FleetSummary {
   failed: number;
   inProgress: number;
   successRate: number | null;
+  /** Results reconciled from the platform's API because their push never arrived. */
+  lostPushes: number;
   topErrorCodes: ErrorCodeRow[];
 }
 
 export interface TaskSummary {
   operationId: string;
+  /** An operator's name for the task, null when unset. */
+  label: string | null;
   kind: string;
   appId: string | null;
   devices: number;
@@ -132,6 +144,8 @@ export interface TaskDetail {
   errorCodes: ErrorCodeRow[];
   /** Warnings of this task's stored pushes, counted per field and problem. */
   warnings: WarningRow[];
+  /** The task against its target population. */
+  completeness: TaskCompleteness;
 }
 
 export type Contradiction = "success_not_on_target" | "fail_on_target";
@@ -139,7 +153,14 @@ export type Contradiction = "success_not_on_target" | "fail_on_target";
 export interface DeviceRow {
   deviceId: string;
   subOperationId: string | null;
-  outcome: DeviceOutcome;
+  /** `pending`: on the task's target list, never reported. */
+  outcome: DeviceOutcome | "pending";
+  /** In progress with no event for STALE_AFTER_HOURS. */
+  stale: boolean;
+  /** platform / declared when the device is on the task's target list, else null. */
+  targetSource: string | null;
+  /** The platform's status of the device's sub-task, when the connector reported one. */
+  platformStatus: string | null;
   state: string | null;
   result: string | null;
   sourceVersion: string | null;
@@ -154,8 +175,8 @@ export interface DeviceRow {
   failedAttempts: number;
   upgradeTime: string | null;
   upgradeAt: string | null;
-  /** When the latest result arrived (or the latest push, before any result). */
-  receivedAt: string;
+  /** When the latest result arrived (or the latest push, before any result); null for pending devices. */
+  receivedAt: string | null;
   contradiction: Contradiction | null;
 }
 
@@ -270,4 +291,57 @@ export interface HealthResponse {
   status: "ok";
   database: "postgresql" | "pglite";
   projection: ProjectionLag;
+}
+
+/** Where a task's expected devices come from. `unknown`: no target list, so only devices that reported are known. */
+export type ExpectedSource = "platform" | "declared" | "platform_and_declared" | "unknown";
+
+/**
+ * A task measured against its target population (GET /api/tasks/{operationId} `completeness`).
+ * Outcome counts are over every device that reported (expected or not); `barTotal` =
+ * succeeded + failed + inProgress + pending = expected + unexpected (or reported when unknown).
+ */
+export interface TaskCompleteness {
+  /** Target devices (task_targets rows); null when no list is known. */
+  expected: number | null;
+  expectedSource: ExpectedSource;
+  /** Devices with a state row that are expected (every reporter when the list is unknown). */
+  reported: number;
+  /** Devices that reported but are not on a known target list. */
+  unexpected: number;
+  /** Expected devices that never sent anything. */
+  pending: number;
+  succeeded: number;
+  failed: number;
+  /** In progress, stale ones included. */
+  inProgress: number;
+  /** In progress with no event for staleAfterHours. */
+  stale: number;
+  staleAfterHours: number;
+  /** Target devices the platform reports STOP / TIMEOUT for and that have no result here. */
+  stopped: number;
+  timedOut: number;
+  /** Results reconciled from the platform's API because their push never arrived. */
+  lostPushes: number;
+  /** Devices whose platform status (SUCCESS/FAIL) contradicts their outcome here. */
+  disagreements: number;
+  barTotal: number;
+}
+
+export interface DisagreementRow {
+  deviceId: string;
+  platformStatus: string;
+  platformDetail: string | null;
+  platformUpdatedAt: string | null;
+  outcome: DeviceOutcome;
+  result: string | null;
+  /** When our latest result arrived. */
+  receivedAt: string | null;
+}
+
+export interface ExpectedDeviceRow {
+  deviceId: string;
+  source: "platform" | "declared";
+  platformStatus: string | null;
+  addedAt: string;
 }

@@ -17,7 +17,7 @@ function device(i: number, over: Partial<FailedDevice> = {}): FailedDevice {
   return {
     deviceId: `d${String(i).padStart(6, "0")}`, appId: "app", operationId: "op", subOperationId: null, sourceVersion: "V1",
     targetVersion: "V2", curVersion: "V1", errorCode: "7", errorCodeMeaning: null, description: null, resultDesc: "failed", upgradeTimeRaw: "20261127T080000Z",
-    upgradeAt: AT, receivedAt: RECEIVED, attempts: 1, ...over,
+    upgradeAt: AT, receivedAt: RECEIVED, attempts: 1, platformStatus: null, source: null, ...over,
   };
 }
 
@@ -96,7 +96,7 @@ describe("failedDevicesXlsx", () => {
   });
 
   it("writes times as UTC date cells, a frozen and filtered header, widths, and the About sheet", async () => {
-    const rows = [device(1), device(2, { upgradeAt: null, upgradeTimeRaw: "PT5M", receivedAt: null, attempts: 3 })];
+    const rows = [device(1), device(2, { upgradeAt: null, upgradeTimeRaw: "PT5M", receivedAt: null, attempts: 3, platformStatus: "FAIL", source: "declared" })];
     const buf = await build(rows);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -110,8 +110,11 @@ describe("failedDevicesXlsx", () => {
     expect(ws.getCell("N3").value).toBe(3);
     expect(ws.getCell("A2").numFmt).toBe("@");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(ws.autoFilter).toBe("A1:N3");
-    expect(ws.columns.map((c) => c.width)).toEqual([38, 30, 34, 34, 14, 14, 14, 11, 40, 40, 30, 24, 24, 10]);
+    expect(ws.getCell("O2").value).toBeNull();
+    expect(ws.getCell("O3").value).toEqual({ richText: [{ text: "FAIL" }] });
+    expect(ws.getCell("P3").value).toEqual({ richText: [{ text: "declared" }] });
+    expect(ws.autoFilter).toBe("A1:P3");
+    expect(ws.columns.map((c) => c.width)).toEqual([38, 30, 34, 34, 14, 14, 14, 11, 40, 40, 30, 24, 24, 10, 14, 10]);
     expect(ws.getRow(1).font).toMatchObject({ bold: true });
     // Excel's serial number for 2026-11-27 08:00:00 UTC: the wall time in UTC, not the server's zone.
     const sheetXml = strFromU8(unzipSync(buf)["xl/worksheets/sheet1.xml"]!);

@@ -36,6 +36,8 @@ function toRow(d: FailedDevice): ExcelJS.CellValue[] {
     d.upgradeAt ?? opt(d.upgradeTimeRaw),
     d.receivedAt,
     d.attempts,
+    opt(d.platformStatus),
+    opt(d.source),
   ];
 }
 

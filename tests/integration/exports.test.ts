@@ -7,7 +7,7 @@ import { parseLikeASpreadsheet } from "../support/spreadsheet-csv";
 // The failed-devices exports and the retry list over real HTTP, on both database kinds: the values
 // Excel used to mangle, every formula lead (at the start and after a lone LF or CR), Chinese text.
 
-const HEADER = "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,errorCodeMeaning,description,resultDesc,upgradeTime,receivedAt,attempts";
+const HEADER = "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,errorCodeMeaning,description,resultDesc,upgradeTime,receivedAt,attempts,platformStatus,source";
 const LEADS = ["=", "+", "-", "@", "\t", "\r"];
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -60,7 +60,7 @@ describe.each([
     expect(rows).toHaveLength(1 + latestFail().length);
     expect(rows.slice(1).map((r) => r[0])).toEqual(latestFail().map(guard));
     for (const row of rows) {
-      expect(row).toHaveLength(14);
+      expect(row).toHaveLength(16);
       for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     }
     for (const f of failed) {
@@ -101,7 +101,7 @@ describe.each([
     expect(ws.getCell(imeiRow, 12).value).toEqual(new Date("2024-01-15T08:30:12.000Z"));
     expect(ws.getCell(imeiRow, 13).value).toBeInstanceOf(Date);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(ws.autoFilter).toBe(`A1:N${1 + latestFail().length}`);
+    expect(ws.autoFilter).toBe(`A1:P${1 + latestFail().length}`);
     const about = new Map<string, unknown>();
     wb.getWorksheet("About")!.eachRow((row) => about.set(String(cellText(row.getCell(1).value)), cellText(row.getCell(2).value)));
     expect(about.get("Task")).toBe(op);

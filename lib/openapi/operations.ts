@@ -3,6 +3,7 @@ import { NOTIFY_TYPES } from "@/lib/notifications/types";
 import { JSON_TYPE, type Operation } from "./operation";
 import { READ_OPERATIONS } from "./read-operations";
 import { SETTINGS_OPERATIONS } from "./settings-operations";
+import { COMPLETENESS_OPERATIONS } from "./completeness-operations";
 
 // Every operation under /api, with the zod schemas its route parses (the same objects, so the
 // document cannot drift from what is enforced) and an example per input, which lib/openapi's test
@@ -103,4 +104,4 @@ const PLATFORM_OPERATIONS: Operation[] = [
   },
 ];
 
-export const OPERATIONS: Operation[] = [...READ_OPERATIONS, ...SETTINGS_OPERATIONS, ...PLATFORM_OPERATIONS];
+export const OPERATIONS: Operation[] = [...READ_OPERATIONS, ...SETTINGS_OPERATIONS, ...COMPLETENESS_OPERATIONS, ...PLATFORM_OPERATIONS];

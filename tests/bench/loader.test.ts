@@ -107,7 +107,8 @@ describe("loadReadDataset (PostgreSQL)", () => {
 });
 
 describe("loadReadDataset (PGlite)", () => {
-  it("loads the same rows into an embedded database", async () => {
+  // A fresh PGlite with every migration, then the load: slow on a loaded 2-core machine.
+  it("loads the same rows into an embedded database", { timeout: 120_000 }, async () => {
     const dir = freshPgliteDir();
     try {
       const small = await loadReadDataset({ pgliteDir: dir }, { results: 500, seed: "loader-test-lite" });

@@ -106,7 +106,8 @@ describe.each([
     for (const m of models) expect(Object.keys(SAMPLES[m.name]!).sort()).toEqual([...m.columns.keys()].sort());
   });
 
-  it("writes and reads back every column of every model through the generated client", async () => {
+  // Opening a fresh PGlite and applying every migration takes 20-40 s on a loaded 2-core machine.
+  it("writes and reads back every column of every model through the generated client", { timeout: 120_000 }, async () => {
     const db = await open();
     try {
       for (const m of models) {

@@ -6,10 +6,13 @@ describe.each([
   ["postgresql via npm start (lean callback path)", () => inject("pgServerUrl")],
   ["pglite via next start (route handler)", () => inject("pgliteServerUrl")],
 ])("POST /api/callback on %s", (kind, base) => {
-  it("health names the database kind", async () => {
+  it("health names the database kind and how far the views are behind the log", async () => {
     const res = await fetch(`${base()}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", database: kind.split(" ")[0] });
+    const body = (await res.json()) as { projection: Record<string, unknown> };
+    expect(body).toMatchObject({ status: "ok", database: kind.split(" ")[0] });
+    expect(Object.keys(body.projection).sort()).toEqual(["asOf", "lagSeconds", "lastFoldAt", "pendingEvents", "projectedEvents"]);
+    expect(body.projection.pendingEvents).toBeGreaterThanOrEqual(0);
   });
 
   it.each([

@@ -7,5 +7,16 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   boundaryRules,
-  globalIgnores(["dist/**", ".next/**", ".next-*/**", "bench/results/**", "next-env.d.ts", "lib/generated/**", "playwright-report/**", "test-results/**", "data/**", ".data/**"]),
+  globalIgnores([
+    "dist/**",
+    ".next/**",
+    ".next-*/**",
+    "bench/results/**",
+    "next-env.d.ts",
+    "lib/generated/**",
+    "playwright-report/**",
+    "test-results/**",
+    "data/**",
+    ".data/**",
+  ]),
 ]);

@@ -18,6 +18,12 @@ export async function register(): Promise<void> {
   (await import("@/lib/alerts/workers")).startAlertWorkers();
   // Only when PLATFORM_URL is set; a failure to start is logged, never fatal (pushes come first).
   if (process.env.PLATFORM_URL) {
-    await (await import("@/lib/platform/start")).startPlatformConnector().catch((err: unknown) => console.error("[platform] connector not started:", err instanceof Error ? err.message : err));
+    await (
+      await import("@/lib/platform/start")
+    )
+      .startPlatformConnector()
+      .catch((err: unknown) =>
+        console.error("[platform] connector not started:", err instanceof Error ? err.message : err),
+      );
   }
 }

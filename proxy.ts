@@ -42,7 +42,9 @@ function unauthorized(message: string, challenge: string): NextResponse {
 function toSignIn(req: NextRequest): NextResponse {
   const target = new URL(SIGN_IN_PATH, req.nextUrl);
   // Never the callback secret: `/API/callback?token=…` (a page path, mis-cased) must not echo it back.
-  target.search = new URLSearchParams({ callbackUrl: withoutTokenParam(req.nextUrl.pathname + req.nextUrl.search) }).toString();
+  target.search = new URLSearchParams({
+    callbackUrl: withoutTokenParam(req.nextUrl.pathname + req.nextUrl.search),
+  }).toString();
   const res = NextResponse.redirect(target);
   applySecurityHeaders(res.headers);
   return res;
@@ -52,7 +54,9 @@ function toSignIn(req: NextRequest): NextResponse {
 const guard = (req: NextAuthRequest): NextResponse => {
   const kind = classifyPath(req.nextUrl.pathname);
   if (req.auth?.user) return forward(req, kind, getAccessSettings());
-  return kind === "api" ? unauthorized("Sign in, or send an API token as Authorization: Bearer <token>.", 'Bearer realm="upgrade-monitor"') : toSignIn(req);
+  return kind === "api"
+    ? unauthorized("Sign in, or send an API token as Authorization: Bearer <token>.", 'Bearer realm="upgrade-monitor"')
+    : toSignIn(req);
 };
 type Guarded = (req: NextRequest, event: NextFetchEvent) => Promise<Response | null | undefined | void>;
 // With a lazily built config Auth.js hands the wrapped handler back in a promise (its types say
@@ -83,7 +87,9 @@ export async function proxy(req: NextRequest, event: NextFetchEvent): Promise<Re
     return unauthorized("The API token is not valid.", 'Bearer realm="upgrade-monitor", error="invalid_token"');
   }
   if (!settings.interactive) {
-    return kind === "api" ? unauthorized("Send an API token as Authorization: Bearer <token>.", 'Bearer realm="upgrade-monitor"') : toSignIn(req);
+    return kind === "api"
+      ? unauthorized("Send an API token as Authorization: Bearer <token>.", 'Bearer realm="upgrade-monitor"')
+      : toSignIn(req);
   }
   // The wrapper always answers with a Response; the fallback only satisfies Next's wider middleware type.
   return (await (await withSession)(req, event)) ?? toSignIn(req);

@@ -27,7 +27,15 @@ const inFlight = new Set<ServerResponse>();
 
 // A sender that stalls mid-request is cut off (408) within ~10 s instead of holding a socket: the
 // platform's own pushes arrive whole in milliseconds.
-const server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000, connectionsCheckingInterval: 1_000, keepAliveTimeout: KEEP_ALIVE_MS }, onRequest);
+const server = createServer(
+  {
+    requestTimeout: 10_000,
+    headersTimeout: 10_000,
+    connectionsCheckingInterval: 1_000,
+    keepAliveTimeout: KEEP_ALIVE_MS,
+  },
+  onRequest,
+);
 
 function onRequest(req: IncomingMessage, res: ServerResponse) {
   const receivedAt = Date.now();
@@ -36,7 +44,8 @@ function onRequest(req: IncomingMessage, res: ServerResponse) {
   guardResponse(res);
   const refused = sanitizeForwardedHeaders(req, trustProxy);
   if (refused) return refuseRequest(res, 400, "invalid_header", refused);
-  if (!isSupportedMethod(req.method)) return refuseRequest(res, 405, "method_not_allowed", `${req.method} is not supported.`);
+  if (!isSupportedMethod(req.method))
+    return refuseRequest(res, 405, "method_not_allowed", `${req.method} is not supported.`);
   if (isCallbackRequest(req)) return handleCallback(req, res, receivedAt);
   void nextReady.then(() => handleNext!(req, res));
 }
@@ -108,7 +117,9 @@ function shutdown(signal: string) {
   server.close(() => {
     console.log(`[server] drained in ${Date.now() - started} ms`);
     // The fold in progress commits or rolls back whole; what is left pending is folded by the next start.
-    void stopProjector().then(closeDb).finally(() => process.exit(0));
+    void stopProjector()
+      .then(closeDb)
+      .finally(() => process.exit(0));
   });
   server.closeIdleConnections();
 }

@@ -14,17 +14,39 @@ export interface AlertsBenchOptions {
 }
 
 const RULES = (channelId: number) => [
-  ...Array.from({ length: 8 }, (_, i) => ({ name: `rate ${i}`, kind: "failure_rate", threshold: 0.05 + i * 0.05, minResults: 20, channelIds: [channelId] })),
-  ...Array.from({ length: 6 }, (_, i) => ({ name: `code ${i}`, kind: "error_code", minDevices: 5 + i * 10, channelIds: [channelId] })),
-  ...Array.from({ length: 3 }, (_, i) => ({ name: `stale ${i}`, kind: "stale_devices", minDevices: 10, minutes: 1 + i, channelIds: [channelId] })),
+  ...Array.from({ length: 8 }, (_, i) => ({
+    name: `rate ${i}`,
+    kind: "failure_rate",
+    threshold: 0.05 + i * 0.05,
+    minResults: 20,
+    channelIds: [channelId],
+  })),
+  ...Array.from({ length: 6 }, (_, i) => ({
+    name: `code ${i}`,
+    kind: "error_code",
+    minDevices: 5 + i * 10,
+    channelIds: [channelId],
+  })),
+  ...Array.from({ length: 3 }, (_, i) => ({
+    name: `stale ${i}`,
+    kind: "stale_devices",
+    minDevices: 10,
+    minutes: 1 + i,
+    channelIds: [channelId],
+  })),
   { name: "silence", kind: "callback_silence", minutes: 5, channelIds: [channelId] },
   { name: "spike", kind: "quarantine_spike", minRequests: 50, minutes: 5, channelIds: [channelId] },
   { name: "rate match", kind: "failure_rate", threshold: 0.1, minResults: 10, match: "0", channelIds: [channelId] },
 ];
 
-export async function benchAlerts(opts: AlertsBenchOptions, log: (s: string) => void): Promise<{ rows: IngestRow[]; firings: number[] }> {
+export async function benchAlerts(
+  opts: AlertsBenchOptions,
+  log: (s: string) => void,
+): Promise<{ rows: IngestRow[]; firings: number[] }> {
   const bodies = campaignPushes(opts.count, "bench-alerts").map((p) => JSON.stringify(p));
-  const warm = campaignPushes(1_000, "bench-alerts-warm").map((p) => JSON.stringify({ ...p, operationId: `warm-${p.operationId}` }));
+  const warm = campaignPushes(1_000, "bench-alerts-warm").map((p) =>
+    JSON.stringify({ ...p, operationId: `warm-${p.operationId}` }),
+  );
   let received = 0;
   const sink = createServer((req, res) => {
     req.resume();
@@ -46,13 +68,23 @@ export async function benchAlerts(opts: AlertsBenchOptions, log: (s: string) => 
         await runLoad(`${server.url}/api/callback`, warm, 10);
         if (withRules) {
           const post = (path: string, body: unknown) =>
-            fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ id: number }>);
+            fetch(`${server.url}${path}`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify(body),
+            }).then((r) => r.json() as Promise<{ id: number }>);
           const channel = await post("/api/alerts/channels", { name: "sink", type: "slack", url: sinkUrl });
           for (const rule of RULES(channel.id)) await post("/api/alerts/rules", rule);
         }
         const before = received;
         const r = await runLoad(`${server.url}/api/callback`, bodies, opts.connections);
-        const row: IngestRow = { name: `${withRules ? "20 active rules" : "no rules"} (round ${Math.floor(round / 2) + 1})`, perSecond: r.perSecond, latencyMs: r.latencyMs, byStatus: r.byStatus, errors: r.errors };
+        const row: IngestRow = {
+          name: `${withRules ? "20 active rules" : "no rules"} (round ${Math.floor(round / 2) + 1})`,
+          perSecond: r.perSecond,
+          latencyMs: r.latencyMs,
+          byStatus: r.byStatus,
+          errors: r.errors,
+        };
         rows.push(row);
         log(line(row));
         if (withRules) {

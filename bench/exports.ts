@@ -24,7 +24,10 @@ async function load(url: string, n: number): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`INSERT INTO tasks (operation_id, kind, devices, failed, first_seen_at, last_seen_at) VALUES ($1, 'sw', $2, $2, now(), now())`, [OP, n]);
+    await client.query(
+      `INSERT INTO tasks (operation_id, kind, devices, failed, first_seen_at, last_seen_at) VALUES ($1, 'sw', $2, $2, now(), now())`,
+      [OP, n],
+    );
     await client.query(
       `INSERT INTO device_states (operation_id, device_id, kind, app_id, sub_operation_id, outcome, result, source_version, target_version,
          cur_version, error_code, description, result_desc, upgrade_time_raw, upgrade_at, result_at, result_received_at, attempts,
@@ -44,11 +47,16 @@ async function load(url: string, n: number): Promise<void> {
 
 function countRows(format: "csv" | "xlsx", body: Uint8Array): number {
   if (format === "csv") return new TextDecoder().decode(body).split("\r\n").filter(Boolean).length - 1;
-  const sheet = new TextDecoder().decode(unzipSync(body, { filter: (f) => f.name === "xl/worksheets/sheet1.xml" })["xl/worksheets/sheet1.xml"]!);
+  const sheet = new TextDecoder().decode(
+    unzipSync(body, { filter: (f) => f.name === "xl/worksheets/sheet1.xml" })["xl/worksheets/sheet1.xml"]!,
+  );
   return (sheet.match(/<row /g) ?? []).length - 1;
 }
 
-export async function benchExports(o: { rows: number; runs: number; port: number }, log: (s: string) => void): Promise<ExportRow[]> {
+export async function benchExports(
+  o: { rows: number; runs: number; port: number },
+  log: (s: string) => void,
+): Promise<ExportRow[]> {
   const db = await createThrowawayDatabase("um_bench_exports");
   const server = { current: undefined as Awaited<ReturnType<typeof startServer>> | undefined };
   try {
@@ -60,7 +68,8 @@ export async function benchExports(o: { rows: number; runs: number; port: number
     for (const format of ["csv", "xlsx"] as const) {
       const url = `${server.current.url}/api/tasks/${OP}/failed.${format}`;
       // identity: measure the export, not Next's on-the-fly gzip (an .xlsx is a zip already).
-      const get = async () => new Uint8Array(await (await fetch(url, { headers: { "accept-encoding": "identity" } })).arrayBuffer());
+      const get = async () =>
+        new Uint8Array(await (await fetch(url, { headers: { "accept-encoding": "identity" } })).arrayBuffer());
       const row: ExportRow = { format, rows: 0, bytes: 0, ms: [], rssGrowthMb: [] };
       const first = await get(); // warm-up, and the file whose rows are counted
       row.rows = countRows(format, first);
@@ -72,7 +81,9 @@ export async function benchExports(o: { rows: number; runs: number; port: number
         row.rssGrowthMb.push(Math.round(((peak - baseline) / 2 ** 20) * 10) / 10);
       }
       if (row.rows !== o.rows) throw new Error(`${format}: ${row.rows} rows, expected ${o.rows}`);
-      log(`  failed.${format.padEnd(4)} ${row.rows} rows, ${(row.bytes / 2 ** 20).toFixed(1)} MB  time ${row.ms.join(" / ")} ms  server RSS +${row.rssGrowthMb.join(" / ")} MB`);
+      log(
+        `  failed.${format.padEnd(4)} ${row.rows} rows, ${(row.bytes / 2 ** 20).toFixed(1)} MB  time ${row.ms.join(" / ")} ms  server RSS +${row.rssGrowthMb.join(" / ")} MB`,
+      );
       out.push(row);
     }
     return out;

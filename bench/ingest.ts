@@ -37,14 +37,33 @@ export function campaignPushes(count: number, seed: string): UpgradePush[] {
 
 // Warm-up on throwaway content so JIT and pools are hot; each target gets the same treatment.
 async function warmUp(url: string, name: string, connections: number) {
-  const warm = campaignPushes(2_000, `warm-${name}`).map((p) => JSON.stringify({ ...p, operationId: `warm-${p.operationId}` }));
+  const warm = campaignPushes(2_000, `warm-${name}`).map((p) =>
+    JSON.stringify({ ...p, operationId: `warm-${p.operationId}` }),
+  );
   await runLoad(url, warm, Math.min(connections, 10));
 }
 
-async function measure(name: string, servers: RunningServer[], path: string, bodies: string[], connections: number): Promise<{ row: IngestRow; answers: LoadResult["answers"] }> {
-  const parts = servers.map((s, k) => ({ url: `${s.url}${path}`, idx: bodies.map((_, i) => i).filter((i) => i % servers.length === k) }));
+async function measure(
+  name: string,
+  servers: RunningServer[],
+  path: string,
+  bodies: string[],
+  connections: number,
+): Promise<{ row: IngestRow; answers: LoadResult["answers"] }> {
+  const parts = servers.map((s, k) => ({
+    url: `${s.url}${path}`,
+    idx: bodies.map((_, i) => i).filter((i) => i % servers.length === k),
+  }));
   const started = Date.now();
-  const results = await Promise.all(parts.map((p) => runLoad(p.url, p.idx.map((i) => bodies[i]!), Math.ceil(connections / servers.length))));
+  const results = await Promise.all(
+    parts.map((p) =>
+      runLoad(
+        p.url,
+        p.idx.map((i) => bodies[i]!),
+        Math.ceil(connections / servers.length),
+      ),
+    ),
+  );
   const seconds = (Date.now() - started) / 1000;
   const answers: LoadResult["answers"] = new Array(bodies.length);
   parts.forEach((p, k) => p.idx.forEach((i, j) => (answers[i] = results[k]!.answers[j])));
@@ -52,7 +71,16 @@ async function measure(name: string, servers: RunningServer[], path: string, bod
   for (const r of results) for (const [s, n] of Object.entries(r.byStatus)) byStatus[s] = (byStatus[s] ?? 0) + n;
   const worst = results.reduce((a, b) => (a.latencyMs.p99 >= b.latencyMs.p99 ? a : b));
   const answered = answers.filter(Boolean).length;
-  return { row: { name, perSecond: answered / seconds, latencyMs: worst.latencyMs, byStatus, errors: results.reduce((n, r) => n + r.errors, 0) }, answers };
+  return {
+    row: {
+      name,
+      perSecond: answered / seconds,
+      latencyMs: worst.latencyMs,
+      byStatus,
+      errors: results.reduce((n, r) => n + r.errors, 0),
+    },
+    answers,
+  };
 }
 
 export async function benchIngest(opts: IngestOptions, log: (s: string) => void): Promise<IngestRow[]> {
@@ -61,7 +89,9 @@ export async function benchIngest(opts: IngestOptions, log: (s: string) => void)
   const rows: IngestRow[] = [];
   const ours = async (name: string, mode: ServerMode, instances: number) => {
     const db = await createThrowawayDatabase("um_bench");
-    const servers = await Promise.all(Array.from({ length: instances }, () => startServer({ DATABASE_URL: db.url }, mode)));
+    const servers = await Promise.all(
+      Array.from({ length: instances }, () => startServer({ DATABASE_URL: db.url }, mode)),
+    );
     try {
       await fetch(`${servers[0]!.url}/api/health`);
       const { row, answers } = await measureAfterReset(name, servers, db.url, bodies, opts.connections);
@@ -74,7 +104,11 @@ export async function benchIngest(opts: IngestOptions, log: (s: string) => void)
       await db.drop();
     }
   };
-  await ours(`upgrade-monitor (npm start, ${opts.instances} instance${opts.instances > 1 ? "s" : ""})`, "custom", opts.instances);
+  await ours(
+    `upgrade-monitor (npm start, ${opts.instances} instance${opts.instances > 1 ? "s" : ""})`,
+    "custom",
+    opts.instances,
+  );
   await ours("upgrade-monitor route handler (next start)", "next", 1);
 
   const anchorDb = await createThrowawayDatabase("um_bench_anchor");
@@ -101,14 +135,23 @@ export async function benchIngest(opts: IngestOptions, log: (s: string) => void)
 }
 
 // The warm-up writes rows too; clear them so the check sees only the measured run.
-async function measureAfterReset(name: string, servers: RunningServer[], dbUrl: string, bodies: string[], connections: number) {
+async function measureAfterReset(
+  name: string,
+  servers: RunningServer[],
+  dbUrl: string,
+  bodies: string[],
+  connections: number,
+) {
   const pg = (await import("pg")).default;
   await warmUp(`${servers[0]!.url}/api/callback`, name, connections);
   const c = new pg.Client({ connectionString: dbUrl });
   await c.connect();
   // Let the projector finish the warm-up first: a fold in flight would write views after the truncate.
-  while (Number((await c.query("SELECT COUNT(*) AS n FROM projection_pending")).rows[0].n) > 0) await new Promise((r) => setTimeout(r, 50));
-  await c.query("TRUNCATE notifications, projection_pending, device_states, tasks, task_versions, task_counters, fleet_devices RESTART IDENTITY");
+  while (Number((await c.query("SELECT COUNT(*) AS n FROM projection_pending")).rows[0].n) > 0)
+    await new Promise((r) => setTimeout(r, 50));
+  await c.query(
+    "TRUNCATE notifications, projection_pending, device_states, tasks, task_versions, task_counters, fleet_devices RESTART IDENTITY",
+  );
   await c.end();
   return measure(name, servers, "/api/callback", bodies, connections);
 }

@@ -24,7 +24,8 @@ export interface EndToEndRow {
   check: StoreCheck;
 }
 
-const pct = (xs: number[], p: number) => (xs.length === 0 ? 0 : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!);
+const pct = (xs: number[], p: number) =>
+  xs.length === 0 ? 0 : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 
 async function run(name: string, count: number, connections: number, seed: string): Promise<EndToEndRow> {
   const pushes = campaignPushes(count, seed);
@@ -39,7 +40,8 @@ async function run(name: string, count: number, connections: number, seed: strin
     const sampler = (async () => {
       while (sampling) {
         const { rows } = await client.query<{ lag: number }>(
-          "SELECT COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - MIN(received_at)), 0)::float8 AS lag FROM projection_pending");
+          "SELECT COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - MIN(received_at)), 0)::float8 AS lag FROM projection_pending",
+        );
         lag.push(rows[0]!.lag);
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -57,7 +59,8 @@ async function run(name: string, count: number, connections: number, seed: strin
     await sampler;
     const check = await verifyStore(db.url, pushes, load.answers.map(ackFromBody));
     return {
-      name, pushes: count,
+      name,
+      pushes: count,
       ackPerSecond: count / ((ackedAt - started) / 1000),
       projectedPerSecond: count / ((projectedAt - started) / 1000),
       catchUpSeconds: (projectedAt - ackedAt) / 1000,
@@ -73,15 +76,23 @@ async function run(name: string, count: number, connections: number, seed: strin
   }
 }
 
-export async function benchEndToEnd(opts: { anchorPerSecond: number; seconds: number; burst: number; connections: number }, log: (s: string) => void): Promise<EndToEndRow[]> {
+export async function benchEndToEnd(
+  opts: { anchorPerSecond: number; seconds: number; burst: number; connections: number },
+  log: (s: string) => void,
+): Promise<EndToEndRow[]> {
   const rows: EndToEndRow[] = [];
   const sustained = Math.max(10_000, Math.round(opts.anchorPerSecond * opts.seconds));
-  for (const [name, count] of [[`sustained (${sustained} pushes ≈ ${opts.seconds} s of anchor (a))`, sustained], [`burst of ${opts.burst}`, opts.burst]] as const) {
+  for (const [name, count] of [
+    [`sustained (${sustained} pushes ≈ ${opts.seconds} s of anchor (a))`, sustained],
+    [`burst of ${opts.burst}`, opts.burst],
+  ] as const) {
     const row = await run(name, count, opts.connections, `bench-e2e-${count}`);
     rows.push(row);
-    log(`${row.name.padEnd(48)} ack ${row.ackPerSecond.toFixed(0)}/s  acked+projected ${row.projectedPerSecond.toFixed(0)}/s  ` +
-      `catch-up ${row.catchUpSeconds.toFixed(2)} s  lag p50 ${row.lagSeconds.p50.toFixed(3)} p99 ${row.lagSeconds.p99.toFixed(3)} max ${row.lagSeconds.max.toFixed(3)} s  ` +
-      `ack p99 ${row.ackLatencyP99Ms} ms  ${JSON.stringify(row.byStatus)} check=${row.check.ok ? "ok" : "FAILED"}`);
+    log(
+      `${row.name.padEnd(48)} ack ${row.ackPerSecond.toFixed(0)}/s  acked+projected ${row.projectedPerSecond.toFixed(0)}/s  ` +
+        `catch-up ${row.catchUpSeconds.toFixed(2)} s  lag p50 ${row.lagSeconds.p50.toFixed(3)} p99 ${row.lagSeconds.p99.toFixed(3)} max ${row.lagSeconds.max.toFixed(3)} s  ` +
+        `ack p99 ${row.ackLatencyP99Ms} ms  ${JSON.stringify(row.byStatus)} check=${row.check.ok ? "ok" : "FAILED"}`,
+    );
   }
   return rows;
 }

@@ -63,7 +63,9 @@ export async function benchQueries(o: QueriesOptions, log: (s: string) => void):
 }
 
 async function benchPostgres(o: QueriesOptions, log: (s: string) => void): Promise<QueriesReport> {
-  const db = o.databaseUrl ? { url: o.databaseUrl, drop: async () => {} } : await createThrowawayDatabase("um_bench_reads");
+  const db = o.databaseUrl
+    ? { url: o.databaseUrl, drop: async () => {} }
+    : await createThrowawayDatabase("um_bench_reads");
   let server: RunningServer | undefined;
   const pool = new pg.Pool({ connectionString: db.url, max: 10 });
   try {
@@ -71,7 +73,9 @@ async function benchPostgres(o: QueriesOptions, log: (s: string) => void): Promi
     if (!o.databaseUrl) {
       log(`  loading ${o.results} result notifications into PostgreSQL`);
       loaded = await loadReadDataset({ url: db.url }, { results: o.results }, log);
-      log(`  loaded ${loaded.notifications} notifications (${loaded.results} results), ${loaded.deviceStates} device states in ${loaded.seconds.toFixed(0)} s`);
+      log(
+        `  loaded ${loaded.notifications} notifications (${loaded.results} results), ${loaded.deviceStates} device states in ${loaded.seconds.toFixed(0)} s`,
+      );
     }
     const q: RunSql = async (text, params) => (await pool.query(text, params)).rows;
     const inputs = await chooseInputs(q);
@@ -113,18 +117,32 @@ async function benchPglite(o: QueriesOptions, log: (s: string) => void): Promise
 async function chooseInputs(q: RunSql): Promise<CaseInputs> {
   const [largest] = await q(`SELECT operation_id, devices FROM tasks ORDER BY devices DESC, operation_id LIMIT 1`);
   const op = largest!.operation_id as string;
-  const [deep] = await q(`SELECT device_id FROM device_states WHERE operation_id = $1 ORDER BY device_id OFFSET $2 LIMIT 1`,
-    [op, Math.floor(Number(largest!.devices) / 2)]);
+  const [deep] = await q(
+    `SELECT device_id FROM device_states WHERE operation_id = $1 ORDER BY device_id OFFSET $2 LIMIT 1`,
+    [op, Math.floor(Number(largest!.devices) / 2)],
+  );
   const [small] = await q(`SELECT operation_id FROM tasks ORDER BY devices, operation_id LIMIT 1`);
-  const [device] = await q(`SELECT device_id FROM device_states WHERE operation_id = $1 ORDER BY device_id LIMIT 1`, [op]);
-  return { largestTask: op, operationIdFilter: (small!.operation_id as string).slice(4, 12), deepCursorDeviceId: deep!.device_id as string,
-    deviceId: device!.device_id as string };
+  const [device] = await q(`SELECT device_id FROM device_states WHERE operation_id = $1 ORDER BY device_id LIMIT 1`, [
+    op,
+  ]);
+  return {
+    largestTask: op,
+    operationIdFilter: (small!.operation_id as string).slice(4, 12),
+    deepCursorDeviceId: deep!.device_id as string,
+    deviceId: device!.device_id as string,
+  };
 }
 
 async function datasetSize(q: RunSql, loaded?: LoadedDataset): Promise<QueriesReport["dataset"]> {
-  const [c] = await q(`SELECT (SELECT count(*) FROM notifications)::int AS notifications, (SELECT count(*) FROM device_states)::int AS "deviceStates",
+  const [c] =
+    await q(`SELECT (SELECT count(*) FROM notifications)::int AS notifications, (SELECT count(*) FROM device_states)::int AS "deviceStates",
     (SELECT count(*) FROM tasks)::int AS tasks`);
-  return { ...loaded, notifications: c!.notifications as number, deviceStates: c!.deviceStates as number, tasks: c!.tasks as number };
+  return {
+    ...loaded,
+    notifications: c!.notifications as number,
+    deviceStates: c!.deviceStates as number,
+    tasks: c!.tasks as number,
+  };
 }
 
 async function timeRuns(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
@@ -138,12 +156,22 @@ async function timeRuns(fn: () => Promise<unknown>, runs: number): Promise<numbe
   return out;
 }
 
-async function measureAll(database: QueriesReport["database"], server: RunningServer, q: RunSql | null, inputs: CaseInputs,
-  dataset: QueriesReport["dataset"], o: QueriesOptions, log: (s: string) => void, sqlTimes?: Map<string, Latency>, csvSql?: number[]): Promise<QueriesReport> {
+async function measureAll(
+  database: QueriesReport["database"],
+  server: RunningServer,
+  q: RunSql | null,
+  inputs: CaseInputs,
+  dataset: QueriesReport["dataset"],
+  o: QueriesOptions,
+  log: (s: string) => void,
+  sqlTimes?: Map<string, Latency>,
+  csvSql?: number[],
+): Promise<QueriesReport> {
   const get = async (p: string) => {
     const res = await fetch(`${server.url}${p}`);
     const body = await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`GET ${p} → ${res.status}: ${Buffer.from(body).toString("utf8").slice(0, 300)}`);
+    if (res.status !== 200)
+      throw new Error(`GET ${p} → ${res.status}: ${Buffer.from(body).toString("utf8").slice(0, 300)}`);
     return body.byteLength;
   };
   const rows: ReadRow[] = [];
@@ -153,7 +181,9 @@ async function measureAll(database: QueriesReport["database"], server: RunningSe
     const ratio = Math.round((http.p95 / sql.p95) * 100) / 100;
     const row = { name: c.name, http, sql, ratio, ok: http.p95 < P95_TARGET_MS && ratio <= RATIO_TARGET };
     rows.push(row);
-    log(`  ${c.name.padEnd(28)} http p50 ${fmt(http.p50)} p95 ${fmt(http.p95)}   sql p50 ${fmt(sql.p50)} p95 ${fmt(sql.p95)}   ×${ratio.toFixed(2)} ${row.ok ? "ok" : "MISSED"}`);
+    log(
+      `  ${c.name.padEnd(28)} http p50 ${fmt(http.p50)} p95 ${fmt(http.p95)}   sql p50 ${fmt(sql.p50)} p95 ${fmt(sql.p95)}   ×${ratio.toFixed(2)} ${row.ok ? "ok" : "MISSED"}`,
+    );
   }
 
   // failed.csv of the largest task: whole download, and the server's RSS growth while it streams.
@@ -170,12 +200,17 @@ async function measureAll(database: QueriesReport["database"], server: RunningSe
   if (!csvSql) csv.sqlMs = await timeRuns(() => failedDevices(q!, inputs.largestTask), 3);
   csv.rows = (await (await fetch(`${server.url}${csvPath}`)).text()).split("\r\n").filter(Boolean).length - 1;
   csv.ok = Math.max(...csv.httpMs) < CSV_TARGET_MS && Math.max(...csv.rssGrowthMb) < RSS_TARGET_MB;
-  log(`  failed.csv (${csv.rows} rows, ${(csv.bytes / 2 ** 20).toFixed(1)} MB)  http ${csv.httpMs.join("/")} ms  sql ${csv.sqlMs.join("/")} ms  RSS +${csv.rssGrowthMb.join("/")} MB ${csv.ok ? "ok" : "MISSED"}`);
+  log(
+    `  failed.csv (${csv.rows} rows, ${(csv.bytes / 2 ** 20).toFixed(1)} MB)  http ${csv.httpMs.join("/")} ms  sql ${csv.sqlMs.join("/")} ms  RSS +${csv.rssGrowthMb.join("/")} MB ${csv.ok ? "ok" : "MISSED"}`,
+  );
 
   let pages: PageTiming[] | undefined;
   if (o.pages) {
     pages = await measurePages(server.url, inputs.largestTask);
-    for (const p of pages) log(`  page ${p.name.padEnd(22)} first ${p.coldMs} ms, then p50 ${fmt(p.warm.p50)} p95 ${fmt(p.warm.p95)} ${p.warm.p95 < 1000 ? "ok" : "MISSED"}`);
+    for (const p of pages)
+      log(
+        `  page ${p.name.padEnd(22)} first ${p.coldMs} ms, then p50 ${fmt(p.warm.p50)} p95 ${fmt(p.warm.p95)} ${p.warm.p95 < 1000 ? "ok" : "MISSED"}`,
+      );
   }
   return { database, dataset, inputs, rows, csv, pages };
 }

@@ -38,32 +38,52 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), machi
 
 if (values.only === undefined || values.only === "exports") {
   console.log(`\n== exports: failed.csv and failed.xlsx of one task with ${values["export-rows"]} failed devices`);
-  results.exports = await benchExports({ rows: Number(values["export-rows"]), runs: Number(values["export-runs"]), port: 3740 + (process.pid % 40) }, console.log);
+  results.exports = await benchExports(
+    { rows: Number(values["export-rows"]), runs: Number(values["export-runs"]), port: 3740 + (process.pid % 40) },
+    console.log,
+  );
 }
 
 if (values.only === "alerts") {
   console.log(`\n== alerts: ingest of ${values.count} pushes with 20 active rules vs none`);
-  results.alerts = await benchAlerts({ count: Number(values.count), connections: Number(values.connections), rounds: Number(values.rounds) }, console.log);
+  results.alerts = await benchAlerts(
+    { count: Number(values.count), connections: Number(values.connections), rounds: Number(values.rounds) },
+    console.log,
+  );
 }
 
 if (values.only === undefined || values.only === "ingest") {
   console.log(`\n== ingest: ${values.count} pushes, ${values.connections} connections`);
-  const rows = await benchIngest({ count: Number(values.count), connections: Number(values.connections), instances: Number(values.instances) }, console.log);
+  const rows = await benchIngest(
+    { count: Number(values.count), connections: Number(values.connections), instances: Number(values.instances) },
+    console.log,
+  );
   const anchorA = rows.find((r) => r.name.startsWith("anchor (a)"))!;
   const anchorB = rows.find((r) => r.name.startsWith("anchor (b)"))!;
   console.log("\nratios to the anchors (throughput):");
-  for (const r of rows) console.log(`  ${r.name.padEnd(48)} ×${(r.perSecond / anchorA.perSecond).toFixed(2)} of (a)  ×${(r.perSecond / anchorB.perSecond).toFixed(2)} of (b)`);
+  for (const r of rows)
+    console.log(
+      `  ${r.name.padEnd(48)} ×${(r.perSecond / anchorA.perSecond).toFixed(2)} of (a)  ×${(r.perSecond / anchorB.perSecond).toFixed(2)} of (b)`,
+    );
   console.log(`\n== end to end (acknowledged and folded into the views), ${values.connections} connections`);
   const endToEnd = await benchEndToEnd(
-    { anchorPerSecond: anchorA.perSecond, seconds: Number(values["sustain-seconds"]), burst: Number(values.burst), connections: Number(values.connections) },
+    {
+      anchorPerSecond: anchorA.perSecond,
+      seconds: Number(values["sustain-seconds"]),
+      burst: Number(values.burst),
+      connections: Number(values.connections),
+    },
     console.log,
   );
-  for (const r of endToEnd) console.log(`  ${r.name.padEnd(48)} ×${(r.projectedPerSecond / anchorA.perSecond).toFixed(2)} of (a) end to end`);
+  for (const r of endToEnd)
+    console.log(`  ${r.name.padEnd(48)} ×${(r.projectedPerSecond / anchorA.perSecond).toFixed(2)} of (a) end to end`);
   results.ingest = { options: values, rows, endToEnd };
 }
 
 if (values.only === undefined || values.only === "queries") {
-  console.log(`\n== queries: ${values.notifications} result notifications on PostgreSQL, ${values["pglite-notifications"]} on PGlite`);
+  console.log(
+    `\n== queries: ${values.notifications} result notifications on PostgreSQL, ${values["pglite-notifications"]} on PGlite`,
+  );
   const reports = await benchQueries(
     {
       results: Number(values.notifications),

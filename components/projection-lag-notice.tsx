@@ -16,8 +16,8 @@ export function ProjectionLagNotice() {
   const asOf = new Date(lag.asOf);
   return (
     <p role="status" className="w-full rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
-      Numbers as of {asOf.toLocaleTimeString()} ({Math.round(lag.lagSeconds)} s behind): {lag.pendingEvents.toLocaleString()} received
-      notifications are still being counted.
+      Numbers as of {asOf.toLocaleTimeString()} ({Math.round(lag.lagSeconds)} s behind):{" "}
+      {lag.pendingEvents.toLocaleString()} received notifications are still being counted.
     </p>
   );
 }

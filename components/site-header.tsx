@@ -21,7 +21,10 @@ export function SiteHeader() {
           <ul className="flex gap-4 text-sm">
             {LINKS.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="text-slate-700 underline-offset-4 hover:text-slate-950 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+                <Link
+                  href={l.href}
+                  className="text-slate-700 underline-offset-4 hover:text-slate-950 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+                >
                   {l.label}
                 </Link>
               </li>

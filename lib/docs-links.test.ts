@@ -19,7 +19,9 @@ describe("docs/push-contract.md references", () => {
   it("every #section cited in the tree is a heading of the document", () => {
     const doc = readFileSync(join(root, "docs/push-contract.md"), "utf8");
     const anchors = new Set([...doc.matchAll(/^#{2,4} (.+)$/gm)].map((m) => slug(m[1]!)));
-    const files = execFileSync("git", ["ls-files", "*.ts", "*.tsx", "*.md", "*.mjs"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
+    const files = execFileSync("git", ["ls-files", "*.ts", "*.tsx", "*.md", "*.mjs"], { cwd: root, encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean);
     const cited: string[] = [];
     for (const file of files) {
       const text = readFileSync(join(root, file), "utf8");

@@ -9,13 +9,28 @@ const EnvSchema = z.object({
   // Set means a secret: long enough to be one (npm run auth:callback-token makes one). Checked at start.
   CALLBACK_TOKEN: z
     .string()
-    .min(MIN_CALLBACK_TOKEN_LENGTH, `must be at least ${MIN_CALLBACK_TOKEN_LENGTH} characters (npm run auth:callback-token prints one)`)
+    .min(
+      MIN_CALLBACK_TOKEN_LENGTH,
+      `must be at least ${MIN_CALLBACK_TOKEN_LENGTH} characters (npm run auth:callback-token prints one)`,
+    )
     .optional(),
-  CALLBACK_MAX_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  CALLBACK_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(64 * 1024),
   PUBLIC_URL: z.string().trim().url().optional(),
   RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   // Hours (fractional allowed) after which an in-progress device with no event is stale (lib/queries/stale.ts).
-  STALE_AFTER_HOURS: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number().gt(0).max(24 * 365).default(24)),
+  STALE_AFTER_HOURS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number()
+      .gt(0)
+      .max(24 * 365)
+      .default(24),
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

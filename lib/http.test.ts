@@ -6,7 +6,9 @@ describe("storage errors map to 503, never 500", () => {
   it("recognises every kind of storage trouble", () => {
     const cases: unknown[] = [
       new StorageUnavailableError("disk full: /data/pglite"),
-      new Error("The database cannot be opened", { cause: Object.assign(new Error("RuntimeError: Aborted()"), { name: "RuntimeError" }) }),
+      new Error("The database cannot be opened", {
+        cause: Object.assign(new Error("RuntimeError: Aborted()"), { name: "RuntimeError" }),
+      }),
       // PGlite's Emscripten file-system failure is a plain object, not an Error.
       { name: "ErrnoError", errno: 51 },
       Object.assign(new Error("write failed"), { code: "ENOSPC" }),
@@ -16,7 +18,9 @@ describe("storage errors map to 503, never 500", () => {
       new Error("connect ECONNREFUSED 127.0.0.1:5432"),
       // pg's answer on a pooled client whose server went away (PostgreSQL stopped).
       new Error("Client has encountered a connection error and is not queryable"),
-      Object.assign(new Error("Invalid invocation"), { meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } } }),
+      Object.assign(new Error("Invalid invocation"), {
+        meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } },
+      }),
     ];
     for (const c of cases) expect(isStorageError(c)).toBe(true);
     expect(isStorageError(new TypeError("Cannot read properties of undefined"))).toBe(false);

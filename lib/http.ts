@@ -19,7 +19,10 @@ type OtherMethods = Record<"GET" | "POST" | "PUT" | "DELETE" | "PATCH", MethodHa
  */
 export function allowOnly(allow: string): OtherMethods {
   const handler: MethodHandler = () =>
-    Response.json(errorBody("method_not_allowed", `Method not allowed; use ${allow}.`), { status: 405, headers: { Allow: allow } });
+    Response.json(errorBody("method_not_allowed", `Method not allowed; use ${allow}.`), {
+      status: 405,
+      headers: { Allow: allow },
+    });
   return { GET: handler, POST: handler, PUT: handler, DELETE: handler, PATCH: handler };
 }
 
@@ -43,9 +46,12 @@ export function isStorageError(err: unknown): boolean {
   if (STORAGE_ERROR_NAMES.has(String(e.name))) return true;
   if (e.cause !== undefined && e.cause !== err && isStorageError(e.cause)) return true;
   // Prisma's driver-adapter errors carry the driver's verdict as meta.driverAdapterError.cause.kind.
-  const kind = (e as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta?.driverAdapterError?.cause?.kind;
+  const kind = (e as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta?.driverAdapterError?.cause
+    ?.kind;
   const text = `${String(e.name ?? "")} ${String(e.message ?? "")} ${String(e.code ?? "")} ${String(kind ?? "")} ${e.errno !== undefined ? "ErrnoError" : ""}`;
-  return /not queryable|DatabaseNotReachable|ConnectionClosed|SocketTimeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timeout|terminat|Connection|connect|closed|P1001|P1017|P2024|P2028|57P0|08\d\d\d|53\d\d\d|shutting down|PGlite is clos|ENOSPC|No space left|disk full|Aborted\(\)|ErrnoError/i.test(text);
+  return /not queryable|DatabaseNotReachable|ConnectionClosed|SocketTimeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timeout|terminat|Connection|connect|closed|P1001|P1017|P2024|P2028|57P0|08\d\d\d|53\d\d\d|shutting down|PGlite is clos|ENOSPC|No space left|disk full|Aborted\(\)|ErrnoError/i.test(
+    text,
+  );
 }
 
 // lib/db's StorageUnavailableError and lib/ingest's queue refusals, matched by name so this file
@@ -62,7 +68,10 @@ export function withErrors<C>(handler: Handler<C>): Handler<C> {
     } catch (err) {
       if (err instanceof AppError) return errorResponse(err);
       if (isStorageError(err)) {
-        console.error(`[http] ${req.method} ${new URL(req.url).pathname}: storage unavailable:`, (err as Error).message);
+        console.error(
+          `[http] ${req.method} ${new URL(req.url).pathname}: storage unavailable:`,
+          (err as Error).message,
+        );
         return errorResponse(new AppError("storage_unavailable", "The database is unavailable; retry shortly."));
       }
       console.error(`[http] ${req.method} ${new URL(req.url).pathname} failed:`, err);

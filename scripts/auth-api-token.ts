@@ -11,4 +11,6 @@ if (!name || !/^[A-Za-z0-9._-]{1,64}$/.test(name)) {
 const token = generateApiToken();
 process.stdout.write(`token:      ${token}\n`);
 process.stdout.write(`API_TOKENS: ${name}:${digestApiToken(token).toString("hex")}\n`);
-process.stderr.write("Give the token to the script (Authorization: Bearer <token>); put the API_TOKENS entry in the server's environment.\n");
+process.stderr.write(
+  "Give the token to the script (Authorization: Bearer <token>); put the API_TOKENS entry in the server's environment.\n",
+);

@@ -48,7 +48,9 @@ async function main() {
   if (password.length < MIN_LENGTH) throw new Error(`Use at least ${MIN_LENGTH} characters.`);
   const hash = await hashPassword(password);
   process.stdout.write(`${name ? `${name}:` : ""}${hash}\n`);
-  process.stderr.write("Add it to AUTH_USERS (entries separated by spaces or newlines; in a .env file write each $ as \\$).\n");
+  process.stderr.write(
+    "Add it to AUTH_USERS (entries separated by spaces or newlines; in a .env file write each $ as \\$).\n",
+  );
 }
 
 main().catch((err: unknown) => {

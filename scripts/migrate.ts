@@ -8,10 +8,12 @@ const env = getEnv();
 const target = env.DATABASE_URL ? `PostgreSQL (${new URL(env.DATABASE_URL).host})` : `PGlite (${env.PGLITE_DIR})`;
 const all = await loadMigrations();
 // PGlite: refuse at once (naming the holder) while the server has the directory; it migrates at start anyway.
-const db = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, lockWaitMs: 0 }).catch((err: Error) => {
-  console.error(err.message);
-  process.exit(1);
-});
+const db = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, lockWaitMs: 0 }).catch(
+  (err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  },
+);
 const rows = await db.prisma.$queryRaw<{ migration_name: string }[]>`
   SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name`;
 await db.close();

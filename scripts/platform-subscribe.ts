@@ -12,7 +12,14 @@ const USAGE = `Usage: npm run platform:subscribe -- --callback-url <https://host
 async function main(): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { "callback-url": { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", default: false } }, strict: true }));
+    ({ values } = parseArgs({
+      options: {
+        "callback-url": { type: "string" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+      strict: true,
+    }));
   } catch (err) {
     process.stderr.write(`platform:subscribe: ${(err as Error).message}\n${USAGE}\n`);
     return 2;
@@ -23,7 +30,10 @@ async function main(): Promise<number> {
     process.stderr.write(`platform:subscribe: --callback-url must be an http(s) URL\n${USAGE}\n`);
     return 2;
   }
-  if (callbackUrl.startsWith("http://")) process.stderr.write("platform:subscribe: warning: an http:// callback is for commissioning only (spec §4.2); use https://\n");
+  if (callbackUrl.startsWith("http://"))
+    process.stderr.write(
+      "platform:subscribe: warning: an http:// callback is for commissioning only (spec §4.2); use https://\n",
+    );
   const config = readPlatformConfig();
   if (!config) {
     process.stderr.write("platform:subscribe: PLATFORM_URL is not set (see README, Connecting to the platform)\n");
@@ -47,12 +57,19 @@ async function main(): Promise<number> {
   } finally {
     client.close();
   }
-  if (values.json) process.stdout.write(`${JSON.stringify({ callbackUrl: callbackUrl.replace(/([?&]token=)[^&]*/, "$1…"), answers })}\n`);
-  else for (const a of answers) process.stdout.write(`${a.ok ? "ok  " : "FAIL"} ${a.notifyType.padEnd(27)} ${a.answer}\n`);
+  if (values.json)
+    process.stdout.write(
+      `${JSON.stringify({ callbackUrl: callbackUrl.replace(/([?&]token=)[^&]*/, "$1…"), answers })}\n`,
+    );
+  else
+    for (const a of answers) process.stdout.write(`${a.ok ? "ok  " : "FAIL"} ${a.notifyType.padEnd(27)} ${a.answer}\n`);
   return answers.every((a) => a.ok) ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  process.stderr.write(`platform:subscribe: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`platform:subscribe: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -13,10 +13,18 @@ if (!Number.isFinite(days) || days < 1) {
   console.error("Give --days N (N ≥ 1) or set RETENTION_DAYS.");
   process.exit(2);
 }
-const db = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, lockWaitMs: 0 }).catch((err: Error) => {
-  console.error(err.name === "DirLockedError" ? `${err.message}\nThe server must be stopped to prune PGlite by hand; or set RETENTION_DAYS=${days} on the server, which prunes at start and hourly.` : err.message);
-  process.exit(1);
-});
+const db = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, lockWaitMs: 0 }).catch(
+  (err: Error) => {
+    console.error(
+      err.name === "DirLockedError"
+        ? `${err.message}\nThe server must be stopped to prune PGlite by hand; or set RETENTION_DAYS=${days} on the server, which prunes at start and hourly.`
+        : err.message,
+    );
+    process.exit(1);
+  },
+);
 const r = await pruneOldEvents(db.prisma, days);
 await db.close();
-console.log(`Deleted ${r.notifications} notifications and ${r.quarantined} quarantined requests received before ${r.cutoff.toISOString()}.`);
+console.log(
+  `Deleted ${r.notifications} notifications and ${r.quarantined} quarantined requests received before ${r.cutoff.toISOString()}.`,
+);

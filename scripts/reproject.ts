@@ -7,10 +7,16 @@ import { getEnv } from "@/lib/env";
 import { reprojectAll } from "@/lib/projection/reproject";
 
 const env = getEnv();
-const db = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, lockWaitMs: 0 }).catch((err: Error) => {
-  console.error(err.name === "DirLockedError" ? `${err.message}\nStop the server first: the embedded database has one owner.` : err.message);
-  process.exit(1);
-});
+const db = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, lockWaitMs: 0 }).catch(
+  (err: Error) => {
+    console.error(
+      err.name === "DirLockedError"
+        ? `${err.message}\nStop the server first: the embedded database has one owner.`
+        : err.message,
+    );
+    process.exit(1);
+  },
+);
 let last = 0;
 const r = await reprojectAll(db.prisma, (line) => {
   if (Date.now() - last > 5_000) {
@@ -19,4 +25,6 @@ const r = await reprojectAll(db.prisma, (line) => {
   }
 });
 await db.close();
-console.log(`Rebuilt the views from ${r.events} notifications (${r.devices} device folds) in ${r.seconds.toFixed(1)} s.`);
+console.log(
+  `Rebuilt the views from ${r.events} notifications (${r.devices} device folds) in ${r.seconds.toFixed(1)} s.`,
+);

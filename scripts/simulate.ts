@@ -1,7 +1,12 @@
 // Plays the Huawei platform: generates an upgrade campaign and POSTs every push to the receiver.
 // Usage: npm run simulate -- --url http://127.0.0.1:3000/api/callback --tasks 4 --devices 50 --json
 import { parseArgs } from "node:util";
-import { computeTruth, generateCampaign, generateCampaignEndingAt, type CampaignOptions } from "../lib/simulator/campaign";
+import {
+  computeTruth,
+  generateCampaign,
+  generateCampaignEndingAt,
+  type CampaignOptions,
+} from "../lib/simulator/campaign";
 import { sendAll, type PostFn } from "../lib/simulator/send-queue";
 import { addAnswer, emptyTally, formatCounts, formatTally, type SendTally } from "../lib/simulator/send-summary";
 import { buildPlatformDemo } from "../lib/simulator/platform-demo";
@@ -73,7 +78,13 @@ function readArgs() {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const num = (name: string, raw: string | undefined, min: number, max = Infinity, integer = false): number | undefined => {
+  const num = (
+    name: string,
+    raw: string | undefined,
+    min: number,
+    max = Infinity,
+    integer = false,
+  ): number | undefined => {
     if (raw === undefined) return undefined;
     const n = Number(raw);
     if (raw.trim() === "" || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
@@ -107,8 +118,12 @@ function readArgs() {
     timeout: num("timeout", values.timeout, 1, 600_000, true)!,
     maxFailures: num("max-failures", values["max-failures"], 0, Infinity, true)!,
     platform: values.platform
-      ? { port: num("platform-port", values["platform-port"], 0, 65_535, true)!, tls: !values["platform-http"],
-          withholdRate: num("withhold-rate", values["withhold-rate"], 0, 1)!, pendingRate: num("pending-rate", values["pending-rate"], 0, 1)! }
+      ? {
+          port: num("platform-port", values["platform-port"], 0, 65_535, true)!,
+          tls: !values["platform-http"],
+          withholdRate: num("withhold-rate", values["withhold-rate"], 0, 1)!,
+          pendingRate: num("pending-rate", values["pending-rate"], 0, 1)!,
+        }
       : null,
     quiet: values.quiet,
     json: values.json,
@@ -129,7 +144,8 @@ async function main(): Promise<void> {
       : generateCampaignEndingAt(args.campaign, Math.floor(Date.now() / 1000) * 1000 - 60_000);
   // --platform: the platform knows every task and device; some result pushes are never sent.
   const demo = args.platform ? buildPlatformDemo(campaign, args.platform) : null;
-  const served: ServedPlatform | null = demo && args.platform ? await servePlatformDemo(demo, { ...args.platform, appId: campaign.plan[0]!.appId }) : null;
+  const served: ServedPlatform | null =
+    demo && args.platform ? await servePlatformDemo(demo, { ...args.platform, appId: campaign.plan[0]!.appId }) : null;
   const pushes = demo ? demo.pushes : campaign.pushes;
   const truth = computeTruth(pushes);
   const bodies = pushes.map((p) => JSON.stringify(p));
@@ -189,14 +205,19 @@ async function main(): Promise<void> {
         process.stdout.write(`skipped    ${summary.skipped} pushes: ${why}\n`);
       }
       process.stdout.write(`replay     --seed ${String(summary.seed)} --start ${summary.startAt}\n`);
-      process.stdout.write(`expected   ${truth.totals.notifications} stored + ${truth.totals.duplicates} duplicate; ` +
-        `${truth.totals.succeeded} succeeded, ${truth.totals.failed} failed, ${truth.totals.inProgress} in progress\n`);
+      process.stdout.write(
+        `expected   ${truth.totals.notifications} stored + ${truth.totals.duplicates} duplicate; ` +
+          `${truth.totals.succeeded} succeeded, ${truth.totals.failed} failed, ${truth.totals.inProgress} in progress\n`,
+      );
       if (served) process.stdout.write(`${served.lines().join("\n")}\n`);
     }
     return summary;
   };
   let sent = false;
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     process.once(signal, () => {
       // After sending, Ctrl-C only stops the stand-in platform.
       if (sent) return void served?.standin.close().then(() => process.exit(0));

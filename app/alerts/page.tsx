@@ -11,7 +11,9 @@ export const metadata: Metadata = { title: "Alerts" };
 export default async function AlertsPage() {
   await connection();
   // First render from the database; a failure here leaves the hooks to load (and report) on their own.
-  const [channels, rules, firings] = await Promise.all([listChannels(), listRules(), listFirings()]).catch(() => [null, null, null] as const);
+  const [channels, rules, firings] = await Promise.all([listChannels(), listRules(), listFirings()]).catch(
+    () => [null, null, null] as const,
+  );
   const fallback: Record<string, unknown> = {};
   if (channels) fallback["/api/alerts/channels"] = { channels };
   if (rules) fallback["/api/alerts/rules"] = { rules };

@@ -26,14 +26,19 @@ export default async function AuditPage({ searchParams }: Props) {
   const parsed = AuditQuerySchema.safeParse(firstValues(await searchParams));
   const query = parsed.success ? parsed.data : AuditQuerySchema.parse({});
   const problems = parsed.success ? [] : zodProblems(parsed.error);
-  const list = problems.length ? null : await listAuditEvents(query).catch((err: unknown) => {
-    if (err instanceof AppError) return null;
-    throw err;
-  });
+  const list = problems.length
+    ? null
+    : await listAuditEvents(query).catch((err: unknown) => {
+        if (err instanceof AppError) return null;
+        throw err;
+      });
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-lg font-semibold text-slate-900">Audit trail</h1>
-      <p className="text-sm text-slate-700">Sign-ins (succeeded, failed, slowed), sign-outs, exports, setting changes and refused callback tokens, newest first.</p>
+      <p className="text-sm text-slate-700">
+        Sign-ins (succeeded, failed, slowed), sign-outs, exports, setting changes and refused callback tokens, newest
+        first.
+      </p>
       <AuditFilters query={query} />
       {problems.length || !list ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
@@ -43,8 +48,16 @@ export default async function AuditPage({ searchParams }: Props) {
         <>
           <AuditTable items={list.items} />
           <nav aria-label="Pages" className="flex gap-4 text-sm">
-            {query.cursor ? <a className="text-blue-700 underline" href={pageHref(query, undefined)}>Newest</a> : null}
-            {list.nextCursor ? <a className="text-blue-700 underline" href={pageHref(query, list.nextCursor)}>Older</a> : null}
+            {query.cursor ? (
+              <a className="text-blue-700 underline" href={pageHref(query, undefined)}>
+                Newest
+              </a>
+            ) : null}
+            {list.nextCursor ? (
+              <a className="text-blue-700 underline" href={pageHref(query, list.nextCursor)}>
+                Older
+              </a>
+            ) : null}
           </nav>
         </>
       )}

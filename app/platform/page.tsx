@@ -17,8 +17,8 @@ export default async function PlatformPage() {
     <div className="flex flex-col gap-4">
       <h1 className="text-lg font-semibold text-slate-900">Platform connection</h1>
       <p className="text-sm text-slate-700">
-        The connector reads each task&apos;s target devices and statistics from the platform&apos;s task API and records results whose push never
-        arrived (lost pushes). Secrets and tokens are never shown.
+        The connector reads each task&apos;s target devices and statistics from the platform&apos;s task API and records
+        results whose push never arrived (lost pushes). Secrets and tokens are never shown.
       </p>
       <PlatformStatusView status={status} />
     </div>

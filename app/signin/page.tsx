@@ -31,7 +31,10 @@ export default async function SignInPage({ searchParams }: Props) {
       {settings.mode === "open" ? (
         <p className="mt-2 text-sm text-slate-700">
           Sign-in is not configured on this server, so there is nothing to sign in to. Go to the{" "}
-          <Link href="/" className="text-blue-700 underline">dashboard</Link>.
+          <Link href="/" className="text-blue-700 underline">
+            dashboard
+          </Link>
+          .
         </p>
       ) : !settings.interactive ? (
         <p className="mt-2 text-sm text-slate-700">
@@ -49,10 +52,7 @@ export default async function SignInPage({ searchParams }: Props) {
             <form action={signInWithOidc} className="flex flex-col gap-2">
               {settings.users.size > 0 ? <p className="text-center text-xs text-slate-500">or</p> : null}
               <input type="hidden" name="callbackUrl" value={callbackUrl} />
-              <button
-                type="submit"
-                className={control("secondary", "large")}
-              >
+              <button type="submit" className={control("secondary", "large")}>
                 {`Sign in with ${settings.oidc.label}`}
               </button>
             </form>

@@ -13,7 +13,9 @@ createServer(async (req, res) => {
   try {
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
     const { rows } = await pool.query("INSERT INTO anchor_notifications (body) VALUES ($1) RETURNING id", [body]);
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "stored", id: rows[0].id }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ status: "stored", id: rows[0].id }));
   } catch (err) {
     res.writeHead(500).end(String(err));
   }

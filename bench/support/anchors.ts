@@ -35,11 +35,14 @@ export function startNextNoop(port: number): Promise<RunningServer> {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
   }
-  return startProcess([path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    url: `http://127.0.0.1:${port}`,
-    cwd: dir,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
-    readyPath: "/api/noop",
-    anyAnswer: true,
-  });
+  return startProcess(
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      url: `http://127.0.0.1:${port}`,
+      cwd: dir,
+      env: { NEXT_TELEMETRY_DISABLED: "1" },
+      readyPath: "/api/noop",
+      anyAnswer: true,
+    },
+  );
 }

@@ -46,7 +46,7 @@ export async function postgresTarget(url: string): Promise<BulkTarget> {
   };
   const main = await connect();
   return {
-    query: async <T,>(sql: string) => {
+    query: async <T>(sql: string) => {
       const r = await main.query(sql);
       const last = Array.isArray(r) ? r[r.length - 1] : r;
       return (last?.rows ?? []) as T[];
@@ -86,7 +86,7 @@ export async function pgliteTarget(dir: string): Promise<BulkTarget> {
   const { PGlite } = await import("@electric-sql/pglite");
   const db = await PGlite.create(dir);
   return {
-    query: async <T,>(sql: string) => {
+    query: async <T>(sql: string) => {
       const r = await db.exec(sql);
       return (r[r.length - 1]?.rows ?? []) as T[];
     },

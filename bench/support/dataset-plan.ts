@@ -42,7 +42,10 @@ export function planDataset(o: DatasetOptions): DatasetPlan {
   const rng = createRandom(`${seed}:dataset`);
   const taskCount = o.tasks ?? Math.min(1_000, Math.max(10, Math.round(o.results / 1_000)));
   const largest = o.largestTask ?? Math.max(10, Math.round(o.results / 5));
-  const restDevices = Math.max(taskCount - 1, Math.round((o.results - largest * RESULTS_PER_DEVICE) / RESULTS_PER_DEVICE));
+  const restDevices = Math.max(
+    taskCount - 1,
+    Math.round((o.results - largest * RESULTS_PER_DEVICE) / RESULTS_PER_DEVICE),
+  );
   // Log-uniform weights: many small tasks, a tail of big ones (like real fleets).
   const weights = Array.from({ length: taskCount - 1 }, () => Math.exp(rng.next() * Math.log(1_000)));
   const sum = weights.reduce((a, b) => a + b, 0);

@@ -26,14 +26,51 @@ export interface LoadedDataset {
   sampleDevice: { deviceId: string; tasks: number };
 }
 
-const NOTIFICATION_COLUMNS = ["id", "received_at", "notify_type", "kind", "event", "device_id", "app_id", "operation_id",
-  "sub_operation_id", "result", "state", "step", "source_version", "target_version", "cur_version", "error_code", "description",
-  "result_desc", "upgrade_time_raw", "upgrade_at", "warnings", "raw_body", "content_hash"] as const;
-const TASK_COLUMNS = ["operation_id", "kind", "app_id", "devices", "succeeded", "failed", "in_progress", "notifications",
-  "first_seen_at", "last_seen_at", "last_result_at"] as const;
+const NOTIFICATION_COLUMNS = [
+  "id",
+  "received_at",
+  "notify_type",
+  "kind",
+  "event",
+  "device_id",
+  "app_id",
+  "operation_id",
+  "sub_operation_id",
+  "result",
+  "state",
+  "step",
+  "source_version",
+  "target_version",
+  "cur_version",
+  "error_code",
+  "description",
+  "result_desc",
+  "upgrade_time_raw",
+  "upgrade_at",
+  "warnings",
+  "raw_body",
+  "content_hash",
+] as const;
+const TASK_COLUMNS = [
+  "operation_id",
+  "kind",
+  "app_id",
+  "devices",
+  "succeeded",
+  "failed",
+  "in_progress",
+  "notifications",
+  "first_seen_at",
+  "last_seen_at",
+  "last_result_at",
+] as const;
 const TABLES = ["notifications", "device_states", "tasks", "task_versions"];
 
-export async function loadReadDataset(target: LoadTarget, options: DatasetOptions, log: (s: string) => void = () => {}): Promise<LoadedDataset> {
+export async function loadReadDataset(
+  target: LoadTarget,
+  options: DatasetOptions,
+  log: (s: string) => void = () => {},
+): Promise<LoadedDataset> {
   const started = Date.now();
   // Migrate through the app's own path; PGlite allows one process per directory, so close again.
   const migrated = await openDatabase("url" in target ? { url: target.url } : { pgliteDir: target.pgliteDir });
@@ -62,7 +99,9 @@ export async function loadReadDataset(target: LoadTarget, options: DatasetOption
 }
 
 async function withPrisma(target: LoadTarget, fn: (prisma: PrismaClient) => Promise<void>): Promise<void> {
-  const db = await openDatabase("url" in target ? { url: target.url, migrate: false } : { pgliteDir: target.pgliteDir, migrate: false });
+  const db = await openDatabase(
+    "url" in target ? { url: target.url, migrate: false } : { pgliteDir: target.pgliteDir, migrate: false },
+  );
   try {
     await fn(db.prisma);
   } finally {
@@ -80,10 +119,17 @@ async function dropSecondaryIndexes(db: BulkTarget): Promise<string[]> {
   return rows.map((r) => r.def);
 }
 
-async function copyRows(db: BulkTarget, options: DatasetOptions, log: (s: string) => void): Promise<Omit<LoadedDataset, "seconds">> {
+async function copyRows(
+  db: BulkTarget,
+  options: DatasetOptions,
+  log: (s: string) => void,
+): Promise<Omit<LoadedDataset, "seconds">> {
   const plan = planDataset(options);
   const notifications = await db.open("notifications", NOTIFICATION_COLUMNS);
-  const states = await db.open("device_states", DEVICE_STATE_COLUMNS.map(([, c]) => c));
+  const states = await db.open(
+    "device_states",
+    DEVICE_STATE_COLUMNS.map(([, c]) => c),
+  );
   const tasks = await db.open("tasks", TASK_COLUMNS);
   const versions = await db.open("task_versions", ["operation_id", "source_version", "target_version"]);
   let nextId = 1;
@@ -99,18 +145,56 @@ async function copyRows(db: BulkTarget, options: DatasetOptions, log: (s: string
     results += rows.results;
     deviceStates += rows.states.length;
     for (const { id, receivedAt, n } of rows.notifications) {
-      await notifications.write(copyLine([id, receivedAt, n.notifyType, n.kind, n.event, n.deviceId, n.appId, n.operationId,
-        n.subOperationId, n.result, n.state, n.step, n.sourceVersion, n.targetVersion, n.curVersion, n.errorCode, n.description,
-        n.resultDesc, n.upgradeTimeRaw, n.upgradeAt, JSON.stringify(n.warnings), n.rawBody, n.contentHash]));
+      await notifications.write(
+        copyLine([
+          id,
+          receivedAt,
+          n.notifyType,
+          n.kind,
+          n.event,
+          n.deviceId,
+          n.appId,
+          n.operationId,
+          n.subOperationId,
+          n.result,
+          n.state,
+          n.step,
+          n.sourceVersion,
+          n.targetVersion,
+          n.curVersion,
+          n.errorCode,
+          n.description,
+          n.resultDesc,
+          n.upgradeTimeRaw,
+          n.upgradeAt,
+          JSON.stringify(n.warnings),
+          n.rawBody,
+          n.contentHash,
+        ]),
+      );
     }
     for (const s of rows.states) {
       await states.write(copyLine(DEVICE_STATE_COLUMNS.map(([k]) => s[k])));
       if (shape.index < 50) devicesTasks.set(s.deviceId, (devicesTasks.get(s.deviceId) ?? 0) + 1);
     }
     const t = rows.task;
-    await tasks.write(copyLine([t.operationId, t.kind, t.appId, t.devices, t.succeeded, t.failed, t.inProgress, t.notifications,
-      t.firstSeenAt, t.lastSeenAt, t.lastResultAt]));
-    for (const [source, targetVersion] of rows.versions) await versions.write(copyLine([t.operationId, source, targetVersion]));
+    await tasks.write(
+      copyLine([
+        t.operationId,
+        t.kind,
+        t.appId,
+        t.devices,
+        t.succeeded,
+        t.failed,
+        t.inProgress,
+        t.notifications,
+        t.firstSeenAt,
+        t.lastSeenAt,
+        t.lastResultAt,
+      ]),
+    );
+    for (const [source, targetVersion] of rows.versions)
+      await versions.write(copyLine([t.operationId, source, targetVersion]));
     if (t.devices > largest.devices) largest = { operationId: t.operationId, devices: t.devices, failed: t.failed };
     if (shape.index === 1 || shape.index === Math.floor(plan.tasks.length / 3)) sampleTasks.push(t.operationId);
     if (Date.now() - lastLog > 10_000) {
@@ -121,5 +205,13 @@ async function copyRows(db: BulkTarget, options: DatasetOptions, log: (s: string
   for (const w of [notifications, states, tasks, versions]) await w.end();
   let sampleDevice = { deviceId: plan.fleet[0]!, tasks: 0 };
   for (const [deviceId, n] of devicesTasks) if (n > sampleDevice.tasks) sampleDevice = { deviceId, tasks: n };
-  return { tasks: plan.tasks.length, notifications: nextId - 1, results, deviceStates, largestTask: largest, sampleTasks, sampleDevice };
+  return {
+    tasks: plan.tasks.length,
+    notifications: nextId - 1,
+    results,
+    deviceStates,
+    largestTask: largest,
+    sampleTasks,
+    sampleDevice,
+  };
 }

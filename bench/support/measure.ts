@@ -46,7 +46,11 @@ function treeRss(pid: number): number {
 }
 
 /** Samples treeRss every `everyMs` while `fn` runs; returns fn's result and the peak growth over the start. */
-export async function withRssSampling<T>(pid: number, fn: () => Promise<T>, everyMs = 20): Promise<{ value: T; baseline: number; peak: number }> {
+export async function withRssSampling<T>(
+  pid: number,
+  fn: () => Promise<T>,
+  everyMs = 20,
+): Promise<{ value: T; baseline: number; peak: number }> {
   const baseline = treeRss(pid);
   let peak = baseline;
   const timer = setInterval(() => (peak = Math.max(peak, treeRss(pid))), everyMs);

@@ -14,7 +14,11 @@ const PAGES = (largestTask: string) => [
   // The tasks table with rows and the fleet headline filled in.
   { name: "tasks page (/)", path: "/", ready: ['[data-testid="task-row"]', '[data-testid="fleet-devices"]'] },
   // The task headline and the first page of devices.
-  { name: "task page (largest)", path: `/tasks/${encodeURIComponent(largestTask)}`, ready: ['[data-testid="task-devices"]', '[data-testid="device-row"]'] },
+  {
+    name: "task page (largest)",
+    path: `/tasks/${encodeURIComponent(largestTask)}`,
+    ready: ['[data-testid="task-devices"]', '[data-testid="device-row"]'],
+  },
 ];
 
 export async function measurePages(baseUrl: string, largestTask: string, iterations = 8): Promise<PageTiming[]> {

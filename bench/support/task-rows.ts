@@ -38,8 +38,15 @@ export function generateTaskPushes(plan: DatasetPlan, t: TaskShape): UpgradePush
   const rng = createRandom(`${plan.seed}:task:${t.index}`);
   const operationId = rng.hex(32);
   const versions = pickVersions(rng, t.kind);
-  const task: TaskPlan = { operationId, kind: t.kind, appId: t.appId, targetVersion: versions.targetVersion,
-    sourceVersions: versions.sourceVersions.map((v) => v.value), startAt: t.startAt, devices: [] };
+  const task: TaskPlan = {
+    operationId,
+    kind: t.kind,
+    appId: t.appId,
+    targetVersion: versions.targetVersion,
+    sourceVersions: versions.sourceVersions.map((v) => v.value),
+    startAt: t.startAt,
+    devices: [],
+  };
   const rates = { failRate: t.failRate, retryRate: t.retryRate, inProgressRate: 0.05 };
   const spreadSeconds = Math.min(SPREAD_MAX_S, Math.max(300, t.devices * 15));
   const timed: (TimedPush & { i: number })[] = [];
@@ -49,7 +56,10 @@ export function generateTaskPushes(plan: DatasetPlan, t: TaskShape): UpgradePush
     for (const p of pushes) timed.push({ ...p, i: timed.length });
   }
   const ordered = timed.sort((a, b) => a.at - b.at || a.i - b.i).map((p) => p.push);
-  return deliver(createRandom(`${plan.seed}:delivery:${t.index}`), ordered, { duplicateRate: 0.03, outOfOrderRate: 0.05 });
+  return deliver(createRandom(`${plan.seed}:delivery:${t.index}`), ordered, {
+    duplicateRate: 0.03,
+    outOfOrderRate: 0.05,
+  });
 }
 
 /**
@@ -79,14 +89,27 @@ export function buildTaskRows(plan: DatasetPlan, t: TaskShape, nextId: number): 
     const s = applyEvent(states.get(n.deviceId) ?? null, e);
     states.set(n.deviceId, s);
     // The receiver records the transition of every state it writes back.
-    if (s.sourceVersion !== null && s.targetVersion !== null) versions.set(`${s.sourceVersion}\u0000${s.targetVersion}`, [s.sourceVersion, s.targetVersion]);
+    if (s.sourceVersion !== null && s.targetVersion !== null)
+      versions.set(`${s.sourceVersion}\u0000${s.targetVersion}`, [s.sourceVersion, s.targetVersion]);
   }
   const first = notifications[0]!;
-  const task: TaskCounters = { operationId: first.n.operationId, kind: first.n.kind, appId: first.n.appId, devices: 0, succeeded: 0,
-    failed: 0, inProgress: 0, notifications: notifications.length, firstSeenAt: first.receivedAt, lastSeenAt: first.receivedAt, lastResultAt: null };
+  const task: TaskCounters = {
+    operationId: first.n.operationId,
+    kind: first.n.kind,
+    appId: first.n.appId,
+    devices: 0,
+    succeeded: 0,
+    failed: 0,
+    inProgress: 0,
+    notifications: notifications.length,
+    firstSeenAt: first.receivedAt,
+    lastSeenAt: first.receivedAt,
+    lastResultAt: null,
+  };
   for (const e of notifications) {
     if (e.receivedAt > task.lastSeenAt) task.lastSeenAt = e.receivedAt;
-    if (e.n.event === "result" && (!task.lastResultAt || e.receivedAt > task.lastResultAt)) task.lastResultAt = e.receivedAt;
+    if (e.n.event === "result" && (!task.lastResultAt || e.receivedAt > task.lastResultAt))
+      task.lastResultAt = e.receivedAt;
   }
   for (const s of states.values()) {
     task.devices++;

@@ -28,7 +28,11 @@ export function ackFromBody(a: { status: number; body: string } | undefined): Ac
   return a && { status: a.status, id: a.status === 200 ? (JSON.parse(a.body) as { id: number }).id : undefined };
 }
 
-export async function verifyStore(databaseUrl: string, pushes: UpgradePush[], answers: (Ack | undefined)[]): Promise<StoreCheck> {
+export async function verifyStore(
+  databaseUrl: string,
+  pushes: UpgradePush[],
+  answers: (Ack | undefined)[],
+): Promise<StoreCheck> {
   const acked = pushes.filter((_, i) => answers[i]?.status === 200);
   const ids = new Set<number>();
   for (const a of answers) if (a?.status === 200 && a.id !== undefined) ids.add(a.id);
@@ -37,8 +41,13 @@ export async function verifyStore(databaseUrl: string, pushes: UpgradePush[], an
   await client.connect();
   try {
     const rows = Number((await client.query("SELECT count(*) AS n FROM notifications")).rows[0].n);
-    const found = Number((await client.query("SELECT count(*) AS n FROM notifications WHERE id = ANY($1::bigint[])", [[...ids]])).rows[0].n);
-    const states = await client.query(`SELECT operation_id, device_id, outcome, attempts, failed_attempts, first_result FROM device_states`);
+    const found = Number(
+      (await client.query("SELECT count(*) AS n FROM notifications WHERE id = ANY($1::bigint[])", [[...ids]])).rows[0]
+        .n,
+    );
+    const states = await client.query(
+      `SELECT operation_id, device_id, outcome, attempts, failed_attempts, first_result FROM device_states`,
+    );
     const deviceMismatches: string[] = [];
     for (const s of states.rows) {
       const t = truth.tasks[s.operation_id]?.byDevice[s.device_id];
@@ -46,8 +55,11 @@ export async function verifyStore(databaseUrl: string, pushes: UpgradePush[], an
       const want = t ? `${t.outcome}/${t.attempts}/${t.failedAttempts}/${t.firstResult}` : "absent";
       if (got !== want) deviceMismatches.push(`${s.operation_id}/${s.device_id}: stored ${got}, expected ${want}`);
     }
-    if (states.rowCount !== truth.totals.devices) deviceMismatches.push(`device rows ${states.rowCount}, expected ${truth.totals.devices}`);
-    const tasks = await client.query(`SELECT operation_id, devices, succeeded, failed, in_progress, notifications FROM tasks`);
+    if (states.rowCount !== truth.totals.devices)
+      deviceMismatches.push(`device rows ${states.rowCount}, expected ${truth.totals.devices}`);
+    const tasks = await client.query(
+      `SELECT operation_id, devices, succeeded, failed, in_progress, notifications FROM tasks`,
+    );
     const taskMismatches: string[] = [];
     for (const r of tasks.rows) {
       const t = truth.tasks[r.operation_id];
@@ -56,10 +68,23 @@ export async function verifyStore(databaseUrl: string, pushes: UpgradePush[], an
       if (got !== want) taskMismatches.push(`${r.operation_id}: stored ${got}, expected ${want}`);
     }
     const counterMismatches = await compareCounters(client);
-    const check = { acknowledged: acked.length, storedRows: rows, expectedRows: truth.totals.notifications, missingAckedIds: ids.size - found,
-      deviceMismatches, taskMismatches, counterMismatches, ok: false };
-    check.ok = rows === truth.totals.notifications && ids.size === rows && found === ids.size && deviceMismatches.length === 0 &&
-      taskMismatches.length === 0 && counterMismatches.length === 0;
+    const check = {
+      acknowledged: acked.length,
+      storedRows: rows,
+      expectedRows: truth.totals.notifications,
+      missingAckedIds: ids.size - found,
+      deviceMismatches,
+      taskMismatches,
+      counterMismatches,
+      ok: false,
+    };
+    check.ok =
+      rows === truth.totals.notifications &&
+      ids.size === rows &&
+      found === ids.size &&
+      deviceMismatches.length === 0 &&
+      taskMismatches.length === 0 &&
+      counterMismatches.length === 0;
     return check;
   } finally {
     await client.end();
@@ -70,7 +95,12 @@ export async function verifyStore(databaseUrl: string, pushes: UpgradePush[], an
 async function compareCounters(client: pg.Client): Promise<string[]> {
   const line = (r: { operation_id: string; facet: string; k1: string; k2: string; k3: string; n: number }) =>
     `${r.operation_id}|${r.facet}|${r.k1}|${r.k2}|${r.k3}=${r.n}`;
-  const kept = new Set((await client.query("SELECT operation_id, facet, k1, k2, k3, n FROM task_counters WHERE n <> 0")).rows.map(line));
+  const kept = new Set(
+    (await client.query("SELECT operation_id, facet, k1, k2, k3, n FROM task_counters WHERE n <> 0")).rows.map(line),
+  );
   const recount = new Set((await client.query(RECOUNT.sql)).rows.map(line));
-  return [...[...kept].filter((l) => !recount.has(l)).map((l) => `kept ${l}`), ...[...recount].filter((l) => !kept.has(l)).map((l) => `recount ${l}`)];
+  return [
+    ...[...kept].filter((l) => !recount.has(l)).map((l) => `kept ${l}`),
+    ...[...recount].filter((l) => !kept.has(l)).map((l) => `recount ${l}`),
+  ];
 }

@@ -22,13 +22,17 @@ export function AlertsView() {
       <div>
         <h1 className="text-lg font-semibold">Alerts</h1>
         <p className="text-sm text-slate-700">
-          Rules are checked within seconds of every change to a task, and on a schedule for silence, quarantine spikes and stale
-          devices. Each alert fires once when its condition becomes true and resolves once when it stops.
+          Rules are checked within seconds of every change to a task, and on a schedule for silence, quarantine spikes
+          and stale devices. Each alert fires once when its condition becomes true and resolves once when it stops.
         </p>
       </div>
       {error ? <ErrorNotice error={error} what="alerts" /> : null}
       <Section title="Firings" id="firings-title">
-        {firings.data ? <FiringsTable firings={firings.data.firings} channels={channelList} /> : <p className="text-sm text-slate-600">Loading…</p>}
+        {firings.data ? (
+          <FiringsTable firings={firings.data.firings} channels={channelList} />
+        ) : (
+          <p className="text-sm text-slate-600">Loading…</p>
+        )}
       </Section>
       <Section title="Rules" id="rules-title">
         <div className="space-y-3">

@@ -29,14 +29,35 @@ export function ChannelForm() {
   return (
     <form onSubmit={submit} aria-label="New channel" className="flex flex-wrap items-end gap-2">
       <TextField label="Name" name="name" required />
-      <SelectField label="Type" name="type" options={CHANNEL_TYPES} value={type} onChange={(v) => setType(v as ChannelType)} />
-      {type === "email" ? <TextField label="Recipients" name="recipients" placeholder="oncall@example.com" required /> : <TextField label="URL" name="url" type="url" required />}
-      {type === "email" || type === "slack" || type === "teams" || type === "wecom" ? null : <TextField label={type === "webhook" ? "Signing secret" : "Secret (optional)"} name="secret" type="password" required={type === "webhook"} />}
+      <SelectField
+        label="Type"
+        name="type"
+        options={CHANNEL_TYPES}
+        value={type}
+        onChange={(v) => setType(v as ChannelType)}
+      />
+      {type === "email" ? (
+        <TextField label="Recipients" name="recipients" placeholder="oncall@example.com" required />
+      ) : (
+        <TextField label="URL" name="url" type="url" required />
+      )}
+      {type === "email" || type === "slack" || type === "teams" || type === "wecom" ? null : (
+        <TextField
+          label={type === "webhook" ? "Signing secret" : "Secret (optional)"}
+          name="secret"
+          type="password"
+          required={type === "webhook"}
+        />
+      )}
       <button type="submit" className={BUTTON} disabled={busy}>
         Add channel
       </button>
       <p className="w-full text-xs text-slate-600">{HINTS[type]}</p>
-      {error ? <p role="alert" className="w-full text-sm text-red-800">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="w-full text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -18,7 +18,10 @@ export function ChannelsTable({ channels }: { channels: ChannelView[] }) {
     setBusy(id);
     try {
       const r = (await sendJson<SendTestResult>("POST", `${ALERT_CHANNELS_KEY}/${id}/test`))!;
-      setAnswers((a) => ({ ...a, [id]: `${r.ok ? "Delivered" : "Failed"}${r.status !== null ? ` (${r.status})` : ""}: ${r.answer || "(empty answer)"}` }));
+      setAnswers((a) => ({
+        ...a,
+        [id]: `${r.ok ? "Delivered" : "Failed"}${r.status !== null ? ` (${r.status})` : ""}: ${r.answer || "(empty answer)"}`,
+      }));
     } catch (err) {
       setAnswers((a) => ({ ...a, [id]: describeError(err) }));
     } finally {
@@ -31,7 +34,8 @@ export function ChannelsTable({ channels }: { channels: ChannelView[] }) {
     await Promise.all([mutate(ALERT_CHANNELS_KEY), mutate(ALERT_RULES_KEY)]);
   }
 
-  if (channels.length === 0) return <p className="text-sm text-slate-700">No channel yet. Add one above, then send it a test.</p>;
+  if (channels.length === 0)
+    return <p className="text-sm text-slate-700">No channel yet. Add one above, then send it a test.</p>;
   return (
     <TableFrame label="Channels">
       <thead>
@@ -50,7 +54,7 @@ export function ChannelsTable({ channels }: { channels: ChannelView[] }) {
             <Td className="tabular-nums">{c.id}</Td>
             <Td>{c.name}</Td>
             <Td>{c.type}</Td>
-            <Td className="break-all font-mono text-xs">{c.type === "email" ? c.recipients.join(", ") : c.urlHint}</Td>
+            <Td className="font-mono text-xs break-all">{c.type === "email" ? c.recipients.join(", ") : c.urlHint}</Td>
             <Td>{c.hasSecret ? "set (hidden)" : "—"}</Td>
             <Td>
               <div className="flex gap-3">
@@ -62,7 +66,7 @@ export function ChannelsTable({ channels }: { channels: ChannelView[] }) {
                 </button>
               </div>
               {answers[c.id] ? (
-                <p className="mt-1 max-w-md break-all text-xs text-slate-700" data-testid="test-answer">
+                <p className="mt-1 max-w-md text-xs break-all text-slate-700" data-testid="test-answer">
                   {answers[c.id]}
                 </p>
               ) : null}

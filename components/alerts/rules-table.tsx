@@ -47,12 +47,23 @@ export function RulesTable({ rules, channels }: { rules: RuleView[]; channels: C
           <tr key={r.id}>
             <Td>{r.name}</Td>
             <Td>{describeRule(r)}</Td>
-            <Td className="break-all">{r.operationId ?? (r.match ? `contains “${r.match}”` : r.kind === "callback_silence" || r.kind === "quarantine_spike" ? "fleet" : "every task")}</Td>
+            <Td className="break-all">
+              {r.operationId ??
+                (r.match
+                  ? `contains “${r.match}”`
+                  : r.kind === "callback_silence" || r.kind === "quarantine_spike"
+                    ? "fleet"
+                    : "every task")}
+            </Td>
             <Td>{r.channelIds.map((id) => names.get(id) ?? `#${id}`).join(", ") || "—"}</Td>
             <Td>{r.enabled ? "enabled" : "disabled"}</Td>
             <Td>
               <div className="flex gap-3">
-                <button type="button" className={LINK_BUTTON} onClick={() => void act("PATCH", r.id, { enabled: !r.enabled })}>
+                <button
+                  type="button"
+                  className={LINK_BUTTON}
+                  onClick={() => void act("PATCH", r.id, { enabled: !r.enabled })}
+                >
                   {r.enabled ? "Disable" : "Enable"}
                 </button>
                 <button type="button" className={LINK_BUTTON} onClick={() => void act("DELETE", r.id)}>

@@ -1,7 +1,8 @@
 import { AUDIT_KIND_VALUES, type AuditQuery } from "@/lib/schemas/audit";
 import { control } from "@/components/ui/control";
 
-const input = "rounded border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600";
+const input =
+  "rounded border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600";
 
 /** The audit filters as a plain GET form: submitting it is a new URL, first page. */
 export function AuditFilters({ query }: { query: AuditQuery }) {

@@ -21,13 +21,23 @@ export function AuditTable({ items }: { items: AuditEventItem[] }) {
       <tbody>
         {items.map((e) => (
           <tr key={e.id} data-kind={e.kind}>
-            <Td><UtcTime iso={e.at} /></Td>
+            <Td>
+              <UtcTime iso={e.at} />
+            </Td>
             <Td>{e.kind.replaceAll("_", " ")}</Td>
-            <Td><DeviceText value={e.actor} /></Td>
+            <Td>
+              <DeviceText value={e.actor} />
+            </Td>
             <Td>{e.method ?? "—"}</Td>
-            <Td><DeviceText value={e.clientIp} mono /></Td>
-            <Td><DeviceText value={e.target} mono /></Td>
-            <Td><DeviceText value={e.details == null ? null : JSON.stringify(e.details)} mono /></Td>
+            <Td>
+              <DeviceText value={e.clientIp} mono />
+            </Td>
+            <Td>
+              <DeviceText value={e.target} mono />
+            </Td>
+            <Td>
+              <DeviceText value={e.details == null ? null : JSON.stringify(e.details)} mono />
+            </Td>
           </tr>
         ))}
       </tbody>

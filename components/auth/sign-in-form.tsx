@@ -16,24 +16,36 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         <label htmlFor="username" className="text-xs font-medium text-slate-700">
           User name
         </label>
-        <input id="username" name="username" defaultValue={state.username} className={input} autoComplete="username" autoCapitalize="none" spellCheck={false} required />
+        <input
+          id="username"
+          name="username"
+          defaultValue={state.username}
+          className={input}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+        />
       </div>
       <div className="flex flex-col gap-0.5">
         <label htmlFor="password" className="text-xs font-medium text-slate-700">
           Password
         </label>
-        <input id="password" name="password" type="password" className={input} autoComplete="current-password" required />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          className={input}
+          autoComplete="current-password"
+          required
+        />
       </div>
       {state.error ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
           {state.error}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className={control("primary", "large")}
-      >
+      <button type="submit" disabled={pending} className={control("primary", "large")}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

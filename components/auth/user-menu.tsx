@@ -5,7 +5,10 @@ import { control } from "@/components/ui/control";
 export function UserMenu({ name }: { name: string }) {
   return (
     <div className="border-b border-slate-200 bg-slate-100">
-      <form action={signOutAction} className="mx-auto flex max-w-screen-2xl items-center justify-end gap-3 px-4 py-1 text-xs text-slate-700">
+      <form
+        action={signOutAction}
+        className="mx-auto flex max-w-screen-2xl items-center justify-end gap-3 px-4 py-1 text-xs text-slate-700"
+      >
         <span>
           Signed in as <strong className="font-medium text-slate-900">{name}</strong>
         </span>

@@ -29,9 +29,14 @@ export function DeviceEventsTable({ rows }: { rows: DeviceEvent[] }) {
       <tbody data-testid="device-event-rows">
         {rows.map((e) => (
           <tr key={e.id} data-testid="device-event-row">
-            <Td className="text-xs"><UtcTime iso={e.receivedAt} /></Td>
+            <Td className="text-xs">
+              <UtcTime iso={e.receivedAt} />
+            </Td>
             <Td className="max-w-56">
-              <Link href={`/tasks/${encodeURIComponent(e.operationId)}`} className="break-all font-mono text-xs text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+              <Link
+                href={`/tasks/${encodeURIComponent(e.operationId)}`}
+                className="font-mono text-xs break-all text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+              >
                 {e.operationId}
               </Link>
             </Td>
@@ -39,14 +44,29 @@ export function DeviceEventsTable({ rows }: { rows: DeviceEvent[] }) {
             <Td>
               {e.event === "result" ? (
                 <span className="flex flex-wrap items-center gap-1">
-                  <Tag tone={e.result === "FAIL" ? "red" : "slate"}>{e.result === "FAIL" ? "✕ FAIL" : `✓ ${e.result ?? ""}`}</Tag>
-                  {e.latest ? <span className="text-xs text-slate-700" data-testid="event-latest">latest (counts)</span> : null}
-                  {e.firstAttempt ? <span className="text-xs text-slate-600" data-testid="event-first">first attempt</span> : null}
+                  <Tag tone={e.result === "FAIL" ? "red" : "slate"}>
+                    {e.result === "FAIL" ? "✕ FAIL" : `✓ ${e.result ?? ""}`}
+                  </Tag>
+                  {e.latest ? (
+                    <span className="text-xs text-slate-700" data-testid="event-latest">
+                      latest (counts)
+                    </span>
+                  ) : null}
+                  {e.firstAttempt ? (
+                    <span className="text-xs text-slate-600" data-testid="event-first">
+                      first attempt
+                    </span>
+                  ) : null}
                 </span>
               ) : (
                 <span className="text-xs">
                   <DeviceText value={e.state} />
-                  {e.step !== null ? <span className="text-slate-600"> (step <DeviceText value={e.step} />)</span> : null}
+                  {e.step !== null ? (
+                    <span className="text-slate-600">
+                      {" "}
+                      (step <DeviceText value={e.step} />)
+                    </span>
+                  ) : null}
                 </span>
               )}
             </Td>
@@ -57,16 +77,22 @@ export function DeviceEventsTable({ rows }: { rows: DeviceEvent[] }) {
                 </>
               ) : null}
             </Td>
-            <Td className="font-mono text-xs"><DeviceText value={e.event === "result" ? e.curVersion : null} /></Td>
+            <Td className="font-mono text-xs">
+              <DeviceText value={e.event === "result" ? e.curVersion : null} />
+            </Td>
             <Td>
               <DeviceText value={e.errorCode} mono />
               <CodeMeaning meaning={e.errorMeaning} />
             </Td>
-            <Td className="max-w-64 text-xs"><DeviceText value={e.description ?? e.resultDesc} /></Td>
+            <Td className="max-w-64 text-xs">
+              <DeviceText value={e.description ?? e.resultDesc} />
+            </Td>
             <Td className="text-xs">
               {e.upgradeAt ? <UtcTime iso={e.upgradeAt} /> : <DeviceText value={e.upgradeTime} mono />}
               {e.event === "result" && e.upgradeAt && !e.deviceTimeUsed ? (
-                <span className="block text-amber-800" title="Not a plausible device time: arrival order was used">implausible, not used</span>
+                <span className="block text-amber-800" title="Not a plausible device time: arrival order was used">
+                  implausible, not used
+                </span>
               ) : null}
             </Td>
             <Td className="max-w-64 text-xs" data-testid="event-warnings">

@@ -14,16 +14,25 @@ const SOURCE = { huawei_ota: "Huawei OTA result code", lwm2m: "LwM2M update resu
 export function ErrorCodesView() {
   const { data, error, save, remove } = useErrorCodes();
   const [failure, setFailure] = useState<Error | null>(null);
-  const act = (p: Promise<void>) => p.then(() => setFailure(null), (e: Error) => setFailure(e));
-  if (!data) return error ? <ErrorNotice error={error} what="the error codes" /> : <p className="text-sm text-slate-600">Loading…</p>;
+  const act = (p: Promise<void>) =>
+    p.then(
+      () => setFailure(null),
+      (e: Error) => setFailure(e),
+    );
+  if (!data)
+    return error ? (
+      <ErrorNotice error={error} what="the error codes" />
+    ) : (
+      <p className="text-sm text-slate-600">Loading…</p>
+    );
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-lg font-semibold">Error codes</h1>
         <p className="text-sm text-slate-700">
-          What a failed device&apos;s code means, shown next to the code on every page and in the CSV exports. Software tasks use
-          Huawei&apos;s documented OTA result codes, firmware tasks the LwM2M update results; add your own vendor&apos;s meanings below
-          (they take precedence and are marked as yours).
+          What a failed device&apos;s code means, shown next to the code on every page and in the CSV exports. Software
+          tasks use Huawei&apos;s documented OTA result codes, firmware tasks the LwM2M update results; add your own
+          vendor&apos;s meanings below (they take precedence and are marked as yours).
         </p>
       </div>
       {failure ? <ErrorNotice error={failure} what="the change" /> : null}
@@ -40,7 +49,9 @@ export function ErrorCodesView() {
                 <Th>Meaning</Th>
                 <Th>Last changed</Th>
                 <Th>By</Th>
-                <Th><span className="sr-only">Actions</span></Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
               </tr>
             </thead>
             <tbody data-testid="operator-code-rows">
@@ -49,11 +60,16 @@ export function ErrorCodesView() {
                   <Td>{e.kind}</Td>
                   <Td className="font-mono text-xs">{e.code}</Td>
                   <Td className="text-sm">{e.meaning}</Td>
-                  <Td className="text-xs"><UtcTime iso={e.updatedAt} /></Td>
+                  <Td className="text-xs">
+                    <UtcTime iso={e.updatedAt} />
+                  </Td>
                   <Td className="text-xs">{e.updatedBy}</Td>
                   <Td>
-                    <button type="button" onClick={() => act(remove(e.kind, e.code))}
-                      className={control("secondary", "compact")}>
+                    <button
+                      type="button"
+                      onClick={() => act(remove(e.kind, e.code))}
+                      className={control("secondary", "compact")}
+                    >
                       Remove
                     </button>
                   </Td>

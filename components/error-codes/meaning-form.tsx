@@ -6,7 +6,11 @@ import { Field, selectClass } from "@/components/ui/search-input";
 import { control } from "@/components/ui/control";
 
 /** Adds or overrides one meaning; the same code again replaces it. */
-export function MeaningForm({ onSave }: { onSave: (e: { kind: string; code: string; meaning: string }) => Promise<void> }) {
+export function MeaningForm({
+  onSave,
+}: {
+  onSave: (e: { kind: string; code: string; meaning: string }) => Promise<void>;
+}) {
   const [kind, setKind] = useState("software");
   const [code, setCode] = useState("");
   const [meaning, setMeaning] = useState("");
@@ -31,13 +35,26 @@ export function MeaningForm({ onSave }: { onSave: (e: { kind: string; code: stri
         </select>
       </Field>
       <Field id="meaning-code" label="Code">
-        <input id="meaning-code" required maxLength={256} className={`${selectClass} w-28 font-mono`} value={code} onChange={(e) => setCode(e.target.value)} />
+        <input
+          id="meaning-code"
+          required
+          maxLength={256}
+          className={`${selectClass} w-28 font-mono`}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
       </Field>
       <Field id="meaning-text" label="Meaning">
-        <input id="meaning-text" required maxLength={500} className={`${selectClass} w-96`} value={meaning} onChange={(e) => setMeaning(e.target.value)} />
+        <input
+          id="meaning-text"
+          required
+          maxLength={500}
+          className={`${selectClass} w-96`}
+          value={meaning}
+          onChange={(e) => setMeaning(e.target.value)}
+        />
       </Field>
-      <button type="submit" disabled={busy}
-        className={control("primary", "medium")}>
+      <button type="submit" disabled={busy} className={control("primary", "medium")}>
         Save
       </button>
     </form>

@@ -6,7 +6,17 @@ import { control } from "@/components/ui/control";
 
 const linkClass = control("secondary", "medium");
 
-export function FailedExportLinks({ label, csvUrl, xlsxUrl, testIdPrefix }: { label: string; csvUrl: string; xlsxUrl: string; testIdPrefix: string }) {
+export function FailedExportLinks({
+  label,
+  csvUrl,
+  xlsxUrl,
+  testIdPrefix,
+}: {
+  label: string;
+  csvUrl: string;
+  xlsxUrl: string;
+  testIdPrefix: string;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label={label} title={FAILED_SELECTION}>
       <span className="text-sm text-slate-700">{label}:</span>

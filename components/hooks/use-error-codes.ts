@@ -9,12 +9,21 @@ export function useErrorCodes() {
   const send = async (method: "PUT" | "DELETE", url: string, body?: unknown) => {
     const res = await fetch(url, {
       method,
-      headers: body ? { "Content-Type": "application/json", Accept: "application/json" } : { Accept: "application/json" },
+      headers: body
+        ? { "Content-Type": "application/json", Accept: "application/json" }
+        : { Accept: "application/json" },
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!res.ok) {
-      const err = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string; details?: ApiError["details"] } };
-      throw new ApiError(res.status, err.error?.code ?? "http_error", err.error?.message ?? `Request failed with status ${res.status}.`, err.error?.details);
+      const err = (await res.json().catch(() => ({}))) as {
+        error?: { code?: string; message?: string; details?: ApiError["details"] };
+      };
+      throw new ApiError(
+        res.status,
+        err.error?.code ?? "http_error",
+        err.error?.message ?? `Request failed with status ${res.status}.`,
+        err.error?.details,
+      );
     }
     await swr.mutate();
   };

@@ -19,8 +19,8 @@ export function QuarantineView({ callbackUrl }: { callbackUrl: string }) {
       <div>
         <h1 className="text-lg font-semibold">Quarantine</h1>
         <p className="text-sm text-slate-700">
-          Requests to <span className="break-all font-mono">{callbackUrl}</span> that were refused (400, 413, 422) are kept here
-          with their body; nothing sent to us is lost.
+          Requests to <span className="font-mono break-all">{callbackUrl}</span> that were refused (400, 413, 422) are
+          kept here with their body; nothing sent to us is lost.
         </p>
       </div>
       <Section title={`Refused requests${data ? ` (${formatCount(data.total)})` : ""}`} id="refused-title">

@@ -31,15 +31,17 @@ export function DevicesTable({ rows }: { rows: DeviceRow[] }) {
       <tbody data-testid="device-rows">
         {rows.map((d) => (
           <tr key={d.deviceId} className="hover:bg-slate-50" data-testid="device-row" data-device-id={d.deviceId}>
-            <Td className="min-w-44 max-w-64">
+            <Td className="max-w-64 min-w-44">
               <Link
                 href={`/devices/${encodeURIComponent(d.deviceId)}`}
-                className="break-all font-mono text-xs text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+                className="font-mono text-xs break-all text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
               >
                 {d.deviceId}
               </Link>
             </Td>
-            <Td className="min-w-32 max-w-48"><DeviceText value={d.subOperationId} mono /></Td>
+            <Td className="max-w-48 min-w-32">
+              <DeviceText value={d.subOperationId} mono />
+            </Td>
             <Td>
               <OutcomeBadge outcome={d.outcome} state={d.state} stale={d.stale} />
               {d.platformStatus ? <div className="text-xs text-slate-600">platform: {d.platformStatus}</div> : null}
@@ -47,7 +49,7 @@ export function DevicesTable({ rows }: { rows: DeviceRow[] }) {
             <Td className="max-w-48 font-mono text-xs">
               <DeviceText value={d.sourceVersion} /> → <DeviceText value={d.targetVersion} />
             </Td>
-            <Td className="min-w-24 max-w-40 font-mono text-xs">
+            <Td className="max-w-40 min-w-24 font-mono text-xs">
               <DeviceText value={d.curVersion} />
               {d.contradiction ? (
                 <div>
@@ -62,12 +64,18 @@ export function DevicesTable({ rows }: { rows: DeviceRow[] }) {
               <DeviceText value={d.outcome === "succeeded" ? null : d.errorCode} mono />
               {d.outcome === "succeeded" ? null : <CodeMeaning meaning={d.errorMeaning} />}
             </Td>
-            <Td className="max-w-72 text-xs"><DeviceText value={d.description ?? d.resultDesc} /></Td>
+            <Td className="max-w-72 text-xs">
+              <DeviceText value={d.description ?? d.resultDesc} />
+            </Td>
             <Td className="text-right tabular-nums">
               {d.attempts}
-              {d.failedAttempts > 0 ? <span className="text-xs text-slate-600"> ({d.failedAttempts} failed)</span> : null}
+              {d.failedAttempts > 0 ? (
+                <span className="text-xs text-slate-600"> ({d.failedAttempts} failed)</span>
+              ) : null}
             </Td>
-            <Td className="text-xs">{d.upgradeAt ? <UtcTime iso={d.upgradeAt} /> : <DeviceText value={d.upgradeTime} mono />}</Td>
+            <Td className="text-xs">
+              {d.upgradeAt ? <UtcTime iso={d.upgradeAt} /> : <DeviceText value={d.upgradeTime} mono />}
+            </Td>
             <Td className="text-xs">{d.receivedAt ? <UtcTime iso={d.receivedAt} /> : "never"}</Td>
           </tr>
         ))}

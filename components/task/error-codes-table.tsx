@@ -6,7 +6,15 @@ import { NO_ERROR_CODE } from "@/lib/schemas/devices";
 import type { ErrorCodeRow } from "@/lib/schemas/responses";
 
 /** Failed devices by error code; choosing a code filters the device list below. */
-export function ErrorCodesTable({ rows, selected, onSelect }: { rows: ErrorCodeRow[]; selected?: string; onSelect: (code: string | undefined) => void }) {
+export function ErrorCodesTable({
+  rows,
+  selected,
+  onSelect,
+}: {
+  rows: ErrorCodeRow[];
+  selected?: string;
+  onSelect: (code: string | undefined) => void;
+}) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">No failed device in this task.</p>;
   return (
     <TableFrame label="Error codes">
@@ -31,13 +39,17 @@ export function ErrorCodesTable({ rows, selected, onSelect }: { rows: ErrorCodeR
                   aria-pressed={active}
                   onClick={() => onSelect(active ? undefined : code)}
                   title={active ? "Show all devices again" : "Show the devices that failed with this code"}
-                  className="break-all rounded px-1 text-left font-mono text-xs text-blue-700 underline underline-offset-2 hover:text-blue-900 focus-visible:outline-2 focus-visible:outline-blue-600"
+                  className="rounded px-1 text-left font-mono text-xs break-all text-blue-700 underline underline-offset-2 hover:text-blue-900 focus-visible:outline-2 focus-visible:outline-blue-600"
                 >
-                  {c.errorCode === null ? <em className="not-italic text-slate-600">{NO_ERROR_CODE}</em> : c.errorCode}
+                  {c.errorCode === null ? <em className="text-slate-600 not-italic">{NO_ERROR_CODE}</em> : c.errorCode}
                 </button>
               </Td>
-              <Td className="max-w-64"><CodeMeaning meaning={c.meaning} /></Td>
-              <Td className="max-w-md text-xs"><DeviceText value={c.description} /></Td>
+              <Td className="max-w-64">
+                <CodeMeaning meaning={c.meaning} />
+              </Td>
+              <Td className="max-w-md text-xs">
+                <DeviceText value={c.description} />
+              </Td>
               <Td className="text-right tabular-nums">{formatCount(c.devices)}</Td>
               <Td className="text-right tabular-nums">{formatRate(c.share)}</Td>
             </tr>

@@ -10,16 +10,26 @@ export function TaskHeadline({ task }: { task: TaskSummary }) {
       <StatCard label="Succeeded" value={formatCount(task.succeeded)} testId="task-succeeded" />
       <StatCard label="Failed" value={formatCount(task.failed)} testId="task-failed" />
       <StatCard label="In progress" value={formatCount(task.inProgress)} testId="task-in-progress" />
-      <StatCard label="Success rate" value={formatRate(task.successRate)} hint="latest result" testId="task-success-rate" />
+      <StatCard
+        label="Success rate"
+        value={formatRate(task.successRate)}
+        hint="latest result"
+        testId="task-success-rate"
+      />
       <StatCard
         label="First-attempt success"
         value={formatRate(task.firstAttemptSuccessRate)}
         hint={`${formatCount(task.firstAttemptSucceeded)} of ${formatCount(task.devicesWithResult)}`}
         testId="task-first-attempt-rate"
       />
-      <StatCard label="Recovered" value={formatCount(task.recovered)} hint="succeeded after a failure" testId="task-recovered" />
+      <StatCard
+        label="Recovered"
+        value={formatCount(task.recovered)}
+        hint="succeeded after a failure"
+        testId="task-recovered"
+      />
       <div className="rounded-md border border-slate-200 bg-white px-3 py-2">
-        <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">Last result received</dt>
+        <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">Last result received</dt>
         <dd className="text-base font-semibold text-slate-900" data-testid="task-last-result">
           <RelativeTime iso={task.lastResultAt} />
         </dd>

@@ -22,20 +22,27 @@ export function TaskView({ operationId }: { operationId: string }) {
   const { data, error, mutate } = useTask(operationId);
   const { query, update } = useUrlState(DeviceListQuerySchema);
 
-  if (!data) return error ? <ErrorNotice error={error} what="the task" /> : <p className="text-sm text-slate-600">Loading…</p>;
+  if (!data)
+    return error ? <ErrorNotice error={error} what="the task" /> : <p className="text-sm text-slate-600">Loading…</p>;
   const { task } = data;
-  const showErrorCode = (code: string | undefined) => update({ errorCode: code, outcome: undefined, cursor: undefined });
+  const showErrorCode = (code: string | undefined) =>
+    update({ errorCode: code, outcome: undefined, cursor: undefined });
   return (
     <div className="space-y-4">
       <div>
-        <p className="text-sm"><Link href="/" className="text-blue-700 hover:underline">← All tasks</Link></p>
-        <h1 className="break-all text-lg font-semibold">
-          <span className="sr-only">Task </span><span className="font-mono">{task.operationId}</span>
+        <p className="text-sm">
+          <Link href="/" className="text-blue-700 hover:underline">
+            ← All tasks
+          </Link>
+        </p>
+        <h1 className="text-lg font-semibold break-all">
+          <span className="sr-only">Task </span>
+          <span className="font-mono">{task.operationId}</span>
         </h1>
         <TaskLabelEditor operationId={operationId} label={task.label} onSaved={() => void mutate()} />
         <p className="text-sm text-slate-700">
-          {task.kind} upgrade · appId <span className="font-mono">{task.appId ?? "—"}</span> · first activity <UtcTime iso={task.firstSeenAt} /> · last activity{" "}
-          <UtcTime iso={task.lastSeenAt} />
+          {task.kind} upgrade · appId <span className="font-mono">{task.appId ?? "—"}</span> · first activity{" "}
+          <UtcTime iso={task.firstSeenAt} /> · last activity <UtcTime iso={task.lastSeenAt} />
         </p>
       </div>
       {error ? <ErrorNotice error={error} what="the latest task data" /> : null}
@@ -58,7 +65,13 @@ export function TaskView({ operationId }: { operationId: string }) {
         <TransitionsTable
           rows={data.transitions}
           selected={query}
-          onSelect={(t) => update({ sourceVersion: t.sourceVersion ?? undefined, targetVersion: t.targetVersion ?? undefined, cursor: undefined })}
+          onSelect={(t) =>
+            update({
+              sourceVersion: t.sourceVersion ?? undefined,
+              targetVersion: t.targetVersion ?? undefined,
+              cursor: undefined,
+            })
+          }
         />
       </Section>
       {data.completeness.disagreements > 0 ? (
@@ -70,7 +83,13 @@ export function TaskView({ operationId }: { operationId: string }) {
         <WarningsTable rows={data.warnings} />
       </Section>
       <Section title="Devices" id="devices-title">
-        <TaskDevices operationId={operationId} query={query} update={update} errorCodes={data.errorCodes} transitions={data.transitions} />
+        <TaskDevices
+          operationId={operationId}
+          query={query}
+          update={update}
+          errorCodes={data.errorCodes}
+          transitions={data.transitions}
+        />
       </Section>
     </div>
   );

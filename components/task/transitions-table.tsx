@@ -29,14 +29,22 @@ export function TransitionsTable({
           <Th className="text-right">Success rate</Th>
           <Th>Failed devices left on</Th>
           <Th>Contradictions</Th>
-          <Th><span className="sr-only">Filter</span></Th>
+          <Th>
+            <span className="sr-only">Filter</span>
+          </Th>
         </tr>
       </thead>
       <tbody data-testid="transitions-rows">
         {rows.map((t) => {
-          const active = selected.sourceVersion === (t.sourceVersion ?? undefined) && selected.targetVersion === (t.targetVersion ?? undefined);
+          const active =
+            selected.sourceVersion === (t.sourceVersion ?? undefined) &&
+            selected.targetVersion === (t.targetVersion ?? undefined);
           return (
-            <tr key={`${t.sourceVersion}\u0000${t.targetVersion}`} className={active ? "bg-blue-50" : ""} data-testid="transition-row">
+            <tr
+              key={`${t.sourceVersion}\u0000${t.targetVersion}`}
+              className={active ? "bg-blue-50" : ""}
+              data-testid="transition-row"
+            >
               <Td className="font-mono text-xs">
                 <DeviceText value={t.sourceVersion} /> → <DeviceText value={t.targetVersion} />
               </Td>
@@ -44,7 +52,9 @@ export function TransitionsTable({
               <Td className="text-right tabular-nums">{formatCount(t.succeeded)}</Td>
               <Td className="text-right tabular-nums">{formatCount(t.failed)}</Td>
               <Td className="text-right tabular-nums">{formatCount(t.inProgress)}</Td>
-              <Td className="text-right"><RateCell rate={t.successRate} /></Td>
+              <Td className="text-right">
+                <RateCell rate={t.successRate} />
+              </Td>
               <Td className="text-xs">
                 {t.leftOn.length === 0 ? (
                   <span className="text-slate-400">—</span>
@@ -59,7 +69,9 @@ export function TransitionsTable({
                 )}
               </Td>
               <Td className="space-x-1 text-xs">
-                {t.successNotOnTarget > 0 ? <Tag tone="amber">⚠ {t.successNotOnTarget} SUCCESS not on target</Tag> : null}
+                {t.successNotOnTarget > 0 ? (
+                  <Tag tone="amber">⚠ {t.successNotOnTarget} SUCCESS not on target</Tag>
+                ) : null}
                 {t.failOnTarget > 0 ? <Tag tone="amber">⚠ {t.failOnTarget} FAIL already on target</Tag> : null}
                 {t.successNotOnTarget + t.failOnTarget === 0 ? <span className="text-slate-400">none</span> : null}
               </Td>

@@ -7,7 +7,8 @@ import type { WarningRow } from "@/lib/schemas/responses";
  * stored anyway; a sudden count here usually means the platform changed its format.
  */
 export function WarningsTable({ rows }: { rows: WarningRow[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">Every push had its documented fields as documented.</p>;
+  if (rows.length === 0)
+    return <p className="text-sm text-slate-600">Every push had its documented fields as documented.</p>;
   return (
     <TableFrame label="Warnings on stored pushes">
       <thead>

@@ -11,16 +11,26 @@ export function FleetHeadline({ summary }: { summary: FleetSummary }) {
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-6" aria-label="Fleet summary">
         <StatCard label="Tasks" value={formatCount(summary.tasks)} testId="fleet-tasks" />
         <StatCard label="Devices" value={formatCount(summary.devices)} hint="distinct" testId="fleet-devices" />
-        <StatCard label="Success rate" value={formatRate(summary.successRate)} hint="of devices with a result" testId="fleet-success-rate" />
+        <StatCard
+          label="Success rate"
+          value={formatRate(summary.successRate)}
+          hint="of devices with a result"
+          testId="fleet-success-rate"
+        />
         <StatCard label="Succeeded" value={formatCount(summary.succeeded)} testId="fleet-succeeded" />
         <StatCard label="Failed" value={formatCount(summary.failed)} testId="fleet-failed" />
         <StatCard label="In progress" value={formatCount(summary.inProgress)} testId="fleet-in-progress" />
         {summary.lostPushes > 0 ? (
-          <StatCard label="Lost pushes" value={formatCount(summary.lostPushes)} hint="results read from the platform, never received" testId="fleet-lost-pushes" />
+          <StatCard
+            label="Lost pushes"
+            value={formatCount(summary.lostPushes)}
+            hint="results read from the platform, never received"
+            testId="fleet-lost-pushes"
+          />
         ) : null}
       </dl>
       <div className="rounded-md border border-slate-200 bg-white px-3 py-2">
-        <h2 className="text-xs font-medium uppercase tracking-wide text-slate-600">Top error codes</h2>
+        <h2 className="text-xs font-medium tracking-wide text-slate-600 uppercase">Top error codes</h2>
         {summary.topErrorCodes.length === 0 ? (
           <p className="text-sm text-slate-600">No failures in this selection.</p>
         ) : (
@@ -32,7 +42,7 @@ export function FleetHeadline({ summary }: { summary: FleetSummary }) {
                   {c.kind === "firmware" ? <span className="ml-1 text-xs text-slate-500">(firmware)</span> : null}
                   <CodeMeaning meaning={c.meaning} />
                 </span>
-                <span className="tabular-nums text-slate-700">
+                <span className="text-slate-700 tabular-nums">
                   {formatCount(c.devices)} ({formatRate(c.share)})
                 </span>
               </li>

@@ -17,7 +17,12 @@ export function TasksFilters({ query, onChange }: { query: TaskListQuery; onChan
   const set = (patch: Patch) => onChange({ ...patch, cursor: undefined });
   const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
   return (
-    <form role="search" aria-label="Filter tasks" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Filter tasks"
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <SearchInput
         id="filter-operation"
         label="operationId or label contains"
@@ -26,16 +31,33 @@ export function TasksFilters({ query, onChange }: { query: TaskListQuery; onChan
         placeholder="e.g. a41e9c07"
       />
       <Field id="filter-outcome" label="Outcome">
-        <select id="filter-outcome" className={selectClass} value={query.outcome ?? ""} onChange={(e) => set({ outcome: e.target.value })}>
+        <select
+          id="filter-outcome"
+          className={selectClass}
+          value={query.outcome ?? ""}
+          onChange={(e) => set({ outcome: e.target.value })}
+        >
           <option value="">All tasks</option>
           <EnumOptions values={TASK_OUTCOMES} labels={TASK_OUTCOME_LABELS} />
         </select>
       </Field>
       <Field id="filter-from" label="Active from (UTC day)">
-        <input id="filter-from" type="date" className={selectClass} value={day(query.from)} onChange={(e) => set({ from: e.target.value })} />
+        <input
+          id="filter-from"
+          type="date"
+          className={selectClass}
+          value={day(query.from)}
+          onChange={(e) => set({ from: e.target.value })}
+        />
       </Field>
       <Field id="filter-to" label="Active until (UTC day)">
-        <input id="filter-to" type="date" className={selectClass} value={day(query.to)} onChange={(e) => set({ to: e.target.value })} />
+        <input
+          id="filter-to"
+          type="date"
+          className={selectClass}
+          value={day(query.to)}
+          onChange={(e) => set({ to: e.target.value })}
+        />
       </Field>
       <div className="flex flex-wrap gap-1" role="group" aria-label="Time range presets">
         {PRESETS.map((p) => (

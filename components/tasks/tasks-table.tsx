@@ -35,11 +35,23 @@ export function TasksTable({
       <thead>
         <tr>
           {COLUMNS.map((c) => (
-            <SortHeader key={c.key} label={c.label} sortKey={c.key} current={sort} order={order} onSort={onSort} numeric={"numeric" in c} />
+            <SortHeader
+              key={c.key}
+              label={c.label}
+              sortKey={c.key}
+              current={sort}
+              order={order}
+              onSort={onSort}
+              numeric={"numeric" in c}
+            />
           ))}
           <Th className="text-right">Expected</Th>
-          <Th className="text-right" title="Expected devices that never reported">Pending</Th>
-          <Th className="text-right" title="In progress with no event for STALE_AFTER_HOURS">Stale</Th>
+          <Th className="text-right" title="Expected devices that never reported">
+            Pending
+          </Th>
+          <Th className="text-right" title="In progress with no event for STALE_AFTER_HOURS">
+            Stale
+          </Th>
           <Th>Versions (source → target)</Th>
           <SortHeader label="First activity" sortKey="firstSeenAt" current={sort} order={order} onSort={onSort} />
           <SortHeader label="Last activity" sortKey="lastSeenAt" current={sort} order={order} onSort={onSort} />
@@ -47,33 +59,54 @@ export function TasksTable({
       </thead>
       <tbody data-testid="tasks-rows">
         {rows.map((t) => (
-          <tr key={t.operationId} className="hover:bg-slate-50" data-testid="task-row" data-operation-id={t.operationId}>
+          <tr
+            key={t.operationId}
+            className="hover:bg-slate-50"
+            data-testid="task-row"
+            data-operation-id={t.operationId}
+          >
             <Td className="max-w-72">
               <Link
                 href={`/tasks/${encodeURIComponent(t.operationId)}`}
-                className="break-all font-mono text-xs text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+                className="font-mono text-xs break-all text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
               >
                 {t.operationId}
               </Link>
-              {t.label ? <div className="text-sm font-medium text-slate-900" data-testid="task-row-label">{t.label}</div> : null}
+              {t.label ? (
+                <div className="text-sm font-medium text-slate-900" data-testid="task-row-label">
+                  {t.label}
+                </div>
+              ) : null}
             </Td>
             <Td>{t.kind}</Td>
             <Td className="max-w-32">
               <DeviceText value={t.appId} mono truncate />
             </Td>
-            <Td className="text-right tabular-nums" data-col="devices">{formatCount(t.devices)}</Td>
-            <Td className="text-right tabular-nums" data-col="succeeded">{formatCount(t.succeeded)}</Td>
+            <Td className="text-right tabular-nums" data-col="devices">
+              {formatCount(t.devices)}
+            </Td>
+            <Td className="text-right tabular-nums" data-col="succeeded">
+              {formatCount(t.succeeded)}
+            </Td>
             <Td className="text-right tabular-nums" data-col="failed">
               <span className={t.failed > 0 ? "font-semibold text-red-800" : ""}>{formatCount(t.failed)}</span>
             </Td>
-            <Td className="text-right tabular-nums" data-col="inProgress">{formatCount(t.inProgress)}</Td>
+            <Td className="text-right tabular-nums" data-col="inProgress">
+              {formatCount(t.inProgress)}
+            </Td>
             <Td className="text-right" data-col="successRate">
               <RateCell rate={t.successRate} />
             </Td>
-            <Td className="text-right tabular-nums" data-col="expected" title={t.expected === null ? "No target list: only devices that reported are known" : undefined}>
+            <Td
+              className="text-right tabular-nums"
+              data-col="expected"
+              title={t.expected === null ? "No target list: only devices that reported are known" : undefined}
+            >
               {t.expected === null ? <span className="text-slate-500">unknown</span> : formatCount(t.expected)}
             </Td>
-            <Td className="text-right tabular-nums" data-col="pending">{formatCount(t.pending)}</Td>
+            <Td className="text-right tabular-nums" data-col="pending">
+              {formatCount(t.pending)}
+            </Td>
             <Td className="text-right tabular-nums" data-col="stale">
               <span className={t.stale > 0 ? "font-semibold text-orange-800" : ""}>{formatCount(t.stale)}</span>
             </Td>
@@ -83,7 +116,7 @@ export function TasksTable({
               ) : (
                 <ul>
                   {t.versions.slice(0, 3).map((v) => (
-                    <li key={`${v.sourceVersion}\u0000${v.targetVersion}`} className="break-all font-mono">
+                    <li key={`${v.sourceVersion}\u0000${v.targetVersion}`} className="font-mono break-all">
                       {v.sourceVersion} → {v.targetVersion}
                     </li>
                   ))}
@@ -91,8 +124,12 @@ export function TasksTable({
                 </ul>
               )}
             </Td>
-            <Td className="text-xs"><UtcTime iso={t.firstSeenAt} /></Td>
-            <Td className="text-xs"><UtcTime iso={t.lastSeenAt} /></Td>
+            <Td className="text-xs">
+              <UtcTime iso={t.firstSeenAt} />
+            </Td>
+            <Td className="text-xs">
+              <UtcTime iso={t.lastSeenAt} />
+            </Td>
           </tr>
         ))}
       </tbody>

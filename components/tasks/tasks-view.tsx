@@ -20,7 +20,11 @@ export function TasksView({ callbackUrl }: { callbackUrl: string }) {
   const summary = useFleetSummary(query);
   const order = query.order ?? defaultOrder(query.sort);
   const filtered = Boolean(query.operationId || query.outcome || query.from || query.to);
-  const pages = useKeysetPages(query.cursor, JSON.stringify([query.operationId, query.outcome, query.from, query.to, query.sort, order]), update);
+  const pages = useKeysetPages(
+    query.cursor,
+    JSON.stringify([query.operationId, query.outcome, query.from, query.to, query.sort, order]),
+    update,
+  );
 
   const onSort = (key: string) => {
     const same = key === query.sort;
@@ -35,10 +39,19 @@ export function TasksView({ callbackUrl }: { callbackUrl: string }) {
   return (
     <div className="space-y-4">
       {summary.error ? <ErrorNotice error={summary.error} what="the fleet summary" /> : null}
-      {summary.data ? <FleetHeadline summary={summary.data} /> : <div className="h-20 animate-pulse rounded-md bg-slate-200" />}
+      {summary.data ? (
+        <FleetHeadline summary={summary.data} />
+      ) : (
+        <div className="h-20 animate-pulse rounded-md bg-slate-200" />
+      )}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <TasksFilters query={query} onChange={update} />
-        <FailedExportLinks label="Export failed devices of these tasks" csvUrl={allFailedCsvUrl(query)} xlsxUrl={allFailedXlsxUrl(query)} testIdPrefix="all" />
+        <FailedExportLinks
+          label="Export failed devices of these tasks"
+          csvUrl={allFailedCsvUrl(query)}
+          xlsxUrl={allFailedXlsxUrl(query)}
+          testIdPrefix="all"
+        />
       </div>
       <PagedList
         data={tasks.data}
@@ -47,7 +60,10 @@ export function TasksView({ callbackUrl }: { callbackUrl: string }) {
         pages={pages}
         loading="Loading tasks…"
         empty={
-          <p className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-700" data-testid="tasks-empty">
+          <p
+            className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-700"
+            data-testid="tasks-empty"
+          >
             No task matches these filters.
           </p>
         }

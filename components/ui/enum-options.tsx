@@ -19,7 +19,13 @@ export const DEVICE_OUTCOME_LABELS: Record<DeviceListState, string> = {
 };
 
 /** One `<option>` per value, in the list's order; without `labels` the value is its own label. */
-export function EnumOptions<V extends string>({ values, labels }: { values: readonly V[]; labels?: Record<V, string> }) {
+export function EnumOptions<V extends string>({
+  values,
+  labels,
+}: {
+  values: readonly V[];
+  labels?: Record<V, string>;
+}) {
   return (
     <>
       {values.map((v) => (

@@ -28,4 +28,3 @@ export function formatAgo(iso: string, now: number): string {
   if (h < 48) return `${h} h ${m % 60} min ago`;
   return `${Math.floor(h / 24)} days ago`;
 }
-

@@ -9,10 +9,20 @@ const STYLES: Record<DeviceOutcome | "pending", { label: string; symbol: string;
 };
 
 /** A device's outcome; `stale` adds "stale" to an in-progress badge (no event for STALE_AFTER_HOURS). */
-export function OutcomeBadge({ outcome, state, stale }: { outcome: DeviceOutcome | "pending"; state?: string | null; stale?: boolean }) {
+export function OutcomeBadge({
+  outcome,
+  state,
+  stale,
+}: {
+  outcome: DeviceOutcome | "pending";
+  state?: string | null;
+  stale?: boolean;
+}) {
   const s = STYLES[outcome];
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${s.cls}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${s.cls}`}
+    >
       <span aria-hidden="true">{s.symbol}</span>
       {s.label}
       {outcome === "in_progress" && state ? <span className="font-normal">({state})</span> : null}
@@ -21,14 +31,22 @@ export function OutcomeBadge({ outcome, state, stale }: { outcome: DeviceOutcome
   );
 }
 
-export function Tag({ children, tone = "slate", title }: { children: React.ReactNode; tone?: "slate" | "red" | "amber"; title?: string }) {
+export function Tag({
+  children,
+  tone = "slate",
+  title,
+}: {
+  children: React.ReactNode;
+  tone?: "slate" | "red" | "amber";
+  title?: string;
+}) {
   const cls = {
     slate: "bg-slate-100 text-slate-700",
     red: "bg-red-50 text-red-800",
     amber: "bg-amber-50 text-amber-900",
   }[tone];
   return (
-    <span title={title} className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${cls}`}>
+    <span title={title} className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${cls}`}>
       {children}
     </span>
   );

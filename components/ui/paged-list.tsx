@@ -35,7 +35,13 @@ export function PagedList<T>({
   return (
     <>
       {error ? <ErrorNotice error={error} what={what} /> : null}
-      {!data ? <p className="text-sm text-slate-600">{loading}</p> : data.items.length === 0 ? empty : children(data.items)}
+      {!data ? (
+        <p className="text-sm text-slate-600">{loading}</p>
+      ) : data.items.length === 0 ? (
+        empty
+      ) : (
+        children(data.items)
+      )}
       {data && (data.items.length > 0 || pages.canGoBack) ? (
         <Pager
           page={pages.page}

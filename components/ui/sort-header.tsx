@@ -21,7 +21,7 @@ export function SortHeader({
     <th
       scope="col"
       aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"}
-      className={`sticky top-0 z-10 whitespace-nowrap border-b border-slate-200 bg-slate-100 px-2 py-1.5 text-xs font-semibold text-slate-700 ${numeric ? "text-right" : ""}`}
+      className={`sticky top-0 z-10 border-b border-slate-200 bg-slate-100 px-2 py-1.5 text-xs font-semibold whitespace-nowrap text-slate-700 ${numeric ? "text-right" : ""}`}
     >
       <button
         type="button"

@@ -2,7 +2,12 @@
 
 export function TableFrame({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="max-h-[70vh] overflow-auto rounded border border-slate-200" role="region" aria-label={label} tabIndex={0}>
+    <div
+      className="max-h-[70vh] overflow-auto rounded border border-slate-200"
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+    >
       <table className="min-w-full border-collapse text-left text-sm">{children}</table>
     </div>
   );
@@ -10,7 +15,11 @@ export function TableFrame({ label, children }: { label: string; children: React
 
 export function Th({ children, className = "", ...rest }: React.ThHTMLAttributes<HTMLTableCellElement>) {
   return (
-    <th scope="col" className={`sticky top-0 z-10 whitespace-nowrap border-b border-slate-200 bg-slate-100 px-2 py-1.5 text-xs font-semibold text-slate-700 ${className}`} {...rest}>
+    <th
+      scope="col"
+      className={`sticky top-0 z-10 border-b border-slate-200 bg-slate-100 px-2 py-1.5 text-xs font-semibold whitespace-nowrap text-slate-700 ${className}`}
+      {...rest}
+    >
       {children}
     </th>
   );
@@ -25,9 +34,21 @@ export function Td({ children, className = "", ...rest }: React.TdHTMLAttributes
 }
 
 /** A device-provided string: rendered as text, long values wrap instead of stretching the table. */
-export function DeviceText({ value, mono = false, truncate = false }: { value: string | null | undefined; mono?: boolean; truncate?: boolean }) {
+export function DeviceText({
+  value,
+  mono = false,
+  truncate = false,
+}: {
+  value: string | null | undefined;
+  mono?: boolean;
+  truncate?: boolean;
+}) {
   if (value === null || value === undefined || value === "") return <span className="text-slate-400">—</span>;
   // Truncated IDs keep the whole value in the tooltip (and in the DOM text for copy and search).
   const wrap = truncate ? "block truncate" : "break-all";
-  return <span title={truncate ? value : undefined} className={`${wrap} ${mono ? "font-mono text-xs" : ""}`}>{value}</span>;
+  return (
+    <span title={truncate ? value : undefined} className={`${wrap} ${mono ? "font-mono text-xs" : ""}`}>
+      {value}
+    </span>
+  );
 }

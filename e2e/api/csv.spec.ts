@@ -29,8 +29,17 @@ function expectedRow(d: DeviceTruth, operationId: string): string[] {
   const kind = b.notifyType === "fwUpgradeResultNotify" ? "firmware" : "software";
   const code = (b.errorCode ?? (kind === "firmware" ? b.statusDesc : null)) as string | null | undefined;
   return [
-    d.deviceId, b.appId, operationId, d.subOperationId, b.sourceVersion, b.targetVersion, b.curVersion,
-    b.errorCode, meaningCell(code == null ? null : documentedMeaning(kind, code)), b.description === "" ? null : b.description, b.resultDesc ?? b.statusDesc,
+    d.deviceId,
+    b.appId,
+    operationId,
+    d.subOperationId,
+    b.sourceVersion,
+    b.targetVersion,
+    b.curVersion,
+    b.errorCode,
+    meaningCell(code == null ? null : documentedMeaning(kind, code)),
+    b.description === "" ? null : b.description,
+    b.resultDesc ?? b.statusDesc,
     new Date(d.latest!.at).toISOString(),
   ].map(cell);
 }
@@ -77,7 +86,9 @@ test("task CSV honours the device-list filters", async ({ request }) => {
   const code5 = parseCsv((await fetchCsv(request, `/api/tasks/${sw}/failed.csv?errorCode=5`)).text);
   expect(code5.slice(1).map((r) => r[0])).toEqual(byCode.map((d) => d.deviceId));
   const v15 = failedLatest(t).filter((d) => d.latest!.body.sourceVersion === "V1.5");
-  const bySource = parseCsv((await fetchCsv(request, `/api/tasks/${sw}/failed.csv?sourceVersion=V1.5&targetVersion=V2.0&limit=1`)).text);
+  const bySource = parseCsv(
+    (await fetchCsv(request, `/api/tasks/${sw}/failed.csv?sourceVersion=V1.5&targetVersion=V2.0&limit=1`)).text,
+  );
   expect(bySource.slice(1).map((r) => r[0])).toEqual(v15.map((d) => d.deviceId));
   const none = parseCsv((await fetchCsv(request, `/api/tasks/${sw}/failed.csv?outcome=succeeded`)).text);
   expect(none).toEqual([CSV_HEADER.split(",")]);
@@ -107,12 +118,26 @@ test("a large export streams in batches and stays complete", async ({ request })
   test.setTimeout(120_000);
   const op = `${prefix}-big`;
   const failures = Array.from({ length: 1_205 }, (_, i) => ({
-    notifyType: "swUpgradeResultNotify", deviceId: `${prefix}-big-${String(i).padStart(5, "0")}`, appId: "a", operationId: op,
-    subOperationId: `s${i}`, curVersion: "1", targetVersion: "2", sourceVersion: "1", swUpgradeResult: "FAIL",
-    upgradeTime: "20261127T080000Z", resultDesc: "failed", errorCode: "7", description: "invalid URI",
+    notifyType: "swUpgradeResultNotify",
+    deviceId: `${prefix}-big-${String(i).padStart(5, "0")}`,
+    appId: "a",
+    operationId: op,
+    subOperationId: `s${i}`,
+    curVersion: "1",
+    targetVersion: "2",
+    sourceVersion: "1",
+    swUpgradeResult: "FAIL",
+    upgradeTime: "20261127T080000Z",
+    resultDesc: "failed",
+    errorCode: "7",
+    description: "invalid URI",
   }));
   for (let i = 0; i < failures.length; i += 50) {
-    await Promise.all(failures.slice(i, i + 50).map((b) => request.post("/api/callback", { data: b }).then((r) => expect(r.status()).toBe(200))));
+    await Promise.all(
+      failures
+        .slice(i, i + 50)
+        .map((b) => request.post("/api/callback", { data: b }).then((r) => expect(r.status()).toBe(200))),
+    );
   }
   await waitForProjection(request);
   const rows = parseCsv((await fetchCsv(request, `/api/tasks/${op}/failed.csv`)).text);

@@ -7,8 +7,24 @@ import { computeTruth } from "../support/truth";
 
 type History = {
   deviceId: string;
-  tasks: { operationId: string; kind: string; outcome: string; attempts: number; failedAttempts: number; errorCode: string | null; curVersion: string | null }[];
-  events: { id: number; receivedAt: string; operationId: string; event: string; result: string | null; state: string | null; notifyType: string }[];
+  tasks: {
+    operationId: string;
+    kind: string;
+    outcome: string;
+    attempts: number;
+    failedAttempts: number;
+    errorCode: string | null;
+    curVersion: string | null;
+  }[];
+  events: {
+    id: number;
+    receivedAt: string;
+    operationId: string;
+    event: string;
+    result: string | null;
+    state: string | null;
+    notifyType: string;
+  }[];
   eventsTotal: number;
   eventsLimit: number;
 };
@@ -39,7 +55,11 @@ test("lists the device's tasks and every push in arrival order", async ({ reques
   expect(h.tasks.map((t) => t.operationId)).toEqual([a, b]);
   for (const t of h.tasks) {
     const d = truth.get(t.operationId)!.devices.get(device)!;
-    expect(t).toMatchObject({ outcome: d.outcome, attempts: d.attempts.length, failedAttempts: d.attempts.filter((x) => !x.ok).length });
+    expect(t).toMatchObject({
+      outcome: d.outcome,
+      attempts: d.attempts.length,
+      failedAttempts: d.attempts.filter((x) => !x.ok).length,
+    });
   }
   expect(h.tasks[1]).toMatchObject({ kind: "firmware", errorCode: "download timeout", curVersion: "FW1" });
   // Exact repeats (the second identical "downloading") are stored once.
@@ -54,7 +74,9 @@ test("lists the device's tasks and every push in arrival order", async ({ reques
 test("unknown device answers 404; an over-long id answers 400", async ({ request }) => {
   const res = await request.get(`/api/devices/${encodeURIComponent(`${prefix}-missing`)}`);
   expect(res.status()).toBe(404);
-  expect(await res.json()).toEqual({ error: { code: "not_found", message: `No notification for deviceId "${prefix}-missing" has been received.` } });
+  expect(await res.json()).toEqual({
+    error: { code: "not_found", message: `No notification for deviceId "${prefix}-missing" has been received.` },
+  });
   const long = await request.get(`/api/devices/${"x".repeat(300)}`);
   expect(long.status()).toBe(400);
   expect((await long.json()).error).toMatchObject({ code: "invalid_query", details: [{ field: "deviceId" }] });

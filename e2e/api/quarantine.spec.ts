@@ -4,15 +4,34 @@ import { getJson, sendRaw } from "../support/http";
 
 // GET /api/quarantine: refused requests with their bodies escaped, and ignored notifyType counts.
 
-type Item = { id: number; status: number; reason: string; body: string; bodyEncoding: string; bodySize: number; contentType: string | null };
-type List = { items: Item[]; nextCursor: string | null; total: number; ignored: { notifyType: string; count: number }[] };
+type Item = {
+  id: number;
+  status: number;
+  reason: string;
+  body: string;
+  bodyEncoding: string;
+  bodySize: number;
+  contentType: string | null;
+};
+type List = {
+  items: Item[];
+  nextCursor: string | null;
+  total: number;
+  ignored: { notifyType: string; count: number }[];
+};
 
 const marker = uniqueId("quarantine");
 const ignoredType = `${marker}Notify`;
 
 test.beforeAll(async ({ request }) => {
-  expect((await sendRaw(request, `{"notifyType": "swUpgradeResultNotify", "marker": "${marker}-json"`)).status()).toBe(400);
-  const invalid = JSON.stringify({ notifyType: "swUpgradeResultNotify", operationId: `${marker}-422`, swUpgradeResult: "MAYBE" });
+  expect((await sendRaw(request, `{"notifyType": "swUpgradeResultNotify", "marker": "${marker}-json"`)).status()).toBe(
+    400,
+  );
+  const invalid = JSON.stringify({
+    notifyType: "swUpgradeResultNotify",
+    operationId: `${marker}-422`,
+    swUpgradeResult: "MAYBE",
+  });
   expect((await sendRaw(request, invalid)).status()).toBe(422);
   const bytes = Buffer.concat([Buffer.from(`{"m":"${marker}-bin`), Buffer.from([0xff, 0x00, 0x07]), Buffer.from(`"}`)]);
   expect((await sendRaw(request, bytes)).status()).toBe(400);
@@ -27,10 +46,19 @@ test("refused requests are listed newest first with reason and escaped body", as
   expect(mine).toHaveLength(3);
   expect(mine.map((i) => i.id)).toEqual([...mine.map((i) => i.id)].sort((x, y) => y - x));
   const [bin, invalid, json] = mine;
-  expect(json).toMatchObject({ status: 400, reason: "invalid_json", bodyEncoding: "utf-8", contentType: "application/json" });
+  expect(json).toMatchObject({
+    status: 400,
+    reason: "invalid_json",
+    bodyEncoding: "utf-8",
+    contentType: "application/json",
+  });
   expect(json!.body).toBe(`{"notifyType": "swUpgradeResultNotify", "marker": "${marker}-json"`);
   expect(invalid).toMatchObject({ status: 422, reason: "invalid_notification" });
-  expect(bin).toMatchObject({ status: 400, bodyEncoding: "bytes", bodySize: Buffer.byteLength(`{"m":"${marker}-bin`) + 5 });
+  expect(bin).toMatchObject({
+    status: 400,
+    bodyEncoding: "bytes",
+    bodySize: Buffer.byteLength(`{"m":"${marker}-bin`) + 5,
+  });
   expect(bin!.body).toBe(`{"m":"${marker}-bin\\xff\\x00\\x07"}`);
   expect(list.total).toBeGreaterThanOrEqual(3);
 });

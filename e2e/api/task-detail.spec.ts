@@ -9,8 +9,16 @@ type Detail = {
   task: Record<string, number | string | null>;
   timeline: { bucket: string; points: { at: string; succeeded: number; failed: number }[] };
   transitions: {
-    sourceVersion: string | null; targetVersion: string | null; devices: number; succeeded: number; failed: number; inProgress: number;
-    successRate: number | null; successNotOnTarget: number; failOnTarget: number; leftOn: { curVersion: string | null; devices: number }[];
+    sourceVersion: string | null;
+    targetVersion: string | null;
+    devices: number;
+    succeeded: number;
+    failed: number;
+    inProgress: number;
+    successRate: number | null;
+    successNotOnTarget: number;
+    failOnTarget: number;
+    leftOn: { curVersion: string | null; devices: number }[];
   }[];
   errorCodes: { errorCode: string | null; description: string | null; devices: number; share: number }[];
 };
@@ -63,7 +71,18 @@ test("software task: transitions, where failures were left, contradictions", asy
     if (!d.latest) continue;
     const b = d.latest.body;
     const key = `${b.sourceVersion}→${b.targetVersion}`;
-    const g = groups.get(key) ?? { sourceVersion: b.sourceVersion as string, targetVersion: b.targetVersion as string, devices: 0, succeeded: 0, failed: 0, inProgress: 0, successRate: null, successNotOnTarget: 0, failOnTarget: 0, leftOn: [] };
+    const g = groups.get(key) ?? {
+      sourceVersion: b.sourceVersion as string,
+      targetVersion: b.targetVersion as string,
+      devices: 0,
+      succeeded: 0,
+      failed: 0,
+      inProgress: 0,
+      successRate: null,
+      successNotOnTarget: 0,
+      failOnTarget: 0,
+      leftOn: [],
+    };
     g.devices += 1;
     if (d.outcome === "succeeded") g.succeeded += 1;
     if (d.outcome === "failed") g.failed += 1;
@@ -80,9 +99,17 @@ test("software task: transitions, where failures were left, contradictions", asy
   expect(detail.transitions).toHaveLength(groups.size);
   for (const row of detail.transitions) {
     const g = groups.get(`${row.sourceVersion}→${row.targetVersion}`)!;
-    expect(row).toMatchObject({ devices: g.devices, succeeded: g.succeeded, failed: g.failed, inProgress: g.inProgress, successNotOnTarget: g.successNotOnTarget, failOnTarget: g.failOnTarget });
+    expect(row).toMatchObject({
+      devices: g.devices,
+      succeeded: g.succeeded,
+      failed: g.failed,
+      inProgress: g.inProgress,
+      successNotOnTarget: g.successNotOnTarget,
+      failOnTarget: g.failOnTarget,
+    });
     expect(row.successRate).toBe(g.succeeded + g.failed ? g.succeeded / (g.succeeded + g.failed) : null);
-    const sortLeft = (l: { curVersion: string | null; devices: number }[]) => [...l].sort((a, b) => String(a.curVersion).localeCompare(String(b.curVersion)));
+    const sortLeft = (l: { curVersion: string | null; devices: number }[]) =>
+      [...l].sort((a, b) => String(a.curVersion).localeCompare(String(b.curVersion)));
     expect(sortLeft(row.leftOn)).toEqual(sortLeft(g.leftOn));
     expect(row.successNotOnTarget + row.failOnTarget).toBeGreaterThan(0);
   }
@@ -96,7 +123,9 @@ test("software task: error codes with share and most common description", async 
   for (const c of detail.errorCodes) expect(c.share).toBeCloseTo(c.devices / failed, 10);
   expect(detail.errorCodes.find((c) => c.errorCode === "5")?.description).toBe("insufficient storage space");
   // Sorted by devices, biggest first.
-  expect(detail.errorCodes.map((c) => c.devices)).toEqual([...detail.errorCodes.map((c) => c.devices)].sort((a, b) => b - a));
+  expect(detail.errorCodes.map((c) => c.devices)).toEqual(
+    [...detail.errorCodes.map((c) => c.devices)].sort((a, b) => b - a),
+  );
 });
 
 test("firmware task: failures grouped by statusDesc", async ({ request }) => {
@@ -104,16 +133,30 @@ test("firmware task: failures grouped by statusDesc", async ({ request }) => {
   expectHeadline(detail, fwTruth);
   expect(detail.task.kind).toBe("firmware");
   expect(new Map(detail.errorCodes.map((c) => [c.errorCode, c.devices]))).toEqual(
-    new Map([["download timeout", 2], ["integrity check failure", 1]]),
+    new Map([
+      ["download timeout", 2],
+      ["integrity check failure", 1],
+    ]),
   );
-  expect(errorCodeCounts(fwTruth)).toEqual(new Map([["download timeout", 2], ["integrity check failure", 1]]));
+  expect(errorCodeCounts(fwTruth)).toEqual(
+    new Map([
+      ["download timeout", 2],
+      ["integrity check failure", 1],
+    ]),
+  );
 });
 
 test("unknown task answers 404 with the envelope", async ({ request }) => {
-  for (const path of [`/api/tasks/${prefix}-nope`, `/api/tasks/${prefix}-nope/devices`, `/api/tasks/${prefix}-nope/failed.csv`]) {
+  for (const path of [
+    `/api/tasks/${prefix}-nope`,
+    `/api/tasks/${prefix}-nope/devices`,
+    `/api/tasks/${prefix}-nope/failed.csv`,
+  ]) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(404);
     const body = await res.json();
-    expect(body).toEqual({ error: { code: "not_found", message: `No task with operationId "${prefix}-nope" has been received.` } });
+    expect(body).toEqual({
+      error: { code: "not_found", message: `No task with operationId "${prefix}-nope" has been received.` },
+    });
   }
 });

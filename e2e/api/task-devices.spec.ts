@@ -6,9 +6,20 @@ import { taskTruth, type DeviceTruth } from "../support/truth";
 // GET /api/tasks/{operationId}/devices: every filter, paging and row fields against the truth.
 
 type Row = {
-  deviceId: string; subOperationId: string | null; outcome: string; result: string | null; sourceVersion: string | null;
-  targetVersion: string | null; curVersion: string | null; errorCode: string | null; description: string | null;
-  attempts: number; failedAttempts: number; upgradeTime: string | null; upgradeAt: string | null; contradiction: string | null;
+  deviceId: string;
+  subOperationId: string | null;
+  outcome: string;
+  result: string | null;
+  sourceVersion: string | null;
+  targetVersion: string | null;
+  curVersion: string | null;
+  errorCode: string | null;
+  description: string | null;
+  attempts: number;
+  failedAttempts: number;
+  upgradeTime: string | null;
+  upgradeAt: string | null;
+  contradiction: string | null;
 };
 type List = { items: Row[]; nextCursor: string | null; total: number };
 
@@ -49,7 +60,13 @@ test("rows carry the latest result of each device", async ({ request }) => {
       upgradeTime: (b?.upgradeTime as string) ?? null,
       upgradeAt: d.latest ? new Date(d.latest.at).toISOString() : null,
     });
-    const contradiction = !b ? null : d.latest!.ok && b.curVersion !== b.targetVersion ? "success_not_on_target" : !d.latest!.ok && b.curVersion === b.targetVersion ? "fail_on_target" : null;
+    const contradiction = !b
+      ? null
+      : d.latest!.ok && b.curVersion !== b.targetVersion
+        ? "success_not_on_target"
+        : !d.latest!.ok && b.curVersion === b.targetVersion
+          ? "fail_on_target"
+          : null;
     expect(row.contradiction, row.deviceId).toBe(contradiction);
   }
 });
@@ -66,7 +83,10 @@ test("error code filter lists the failed devices with that code", async ({ reque
   expect(codes.size).toBeGreaterThan(1);
   for (const code of codes) {
     const expected = expectIds(all.filter((d) => d.outcome === "failed" && d.code === code));
-    expect(await ids(request, `errorCode=${encodeURIComponent(code ?? "(none)")}`), String(code)).toEqual({ ids: expected, total: expected.length });
+    expect(await ids(request, `errorCode=${encodeURIComponent(code ?? "(none)")}`), String(code)).toEqual({
+      ids: expected,
+      total: expected.length,
+    });
   }
   expect(await ids(request, `errorCode=${encodeURIComponent("(none)")}`)).toEqual({ ids: [], total: 0 });
   expect(await ids(request, `errorCode=does-not-exist`)).toEqual({ ids: [], total: 0 });
@@ -74,12 +94,21 @@ test("error code filter lists the failed devices with that code", async ({ reque
 
 test("transition and deviceId filters, combined", async ({ request }) => {
   const v15 = all.filter((d) => d.latest?.body.sourceVersion === "V1.5");
-  expect(await ids(request, "sourceVersion=V1.5&targetVersion=V2.0")).toEqual({ ids: expectIds(v15), total: v15.length });
+  expect(await ids(request, "sourceVersion=V1.5&targetVersion=V2.0")).toEqual({
+    ids: expectIds(v15),
+    total: v15.length,
+  });
   const sub = `${prefix}-d-01`;
   const matching = all.filter((d) => d.deviceId.includes(sub));
-  expect(await ids(request, `deviceId=${encodeURIComponent(sub.toUpperCase())}`)).toEqual({ ids: expectIds(matching), total: matching.length });
+  expect(await ids(request, `deviceId=${encodeURIComponent(sub.toUpperCase())}`)).toEqual({
+    ids: expectIds(matching),
+    total: matching.length,
+  });
   const both = v15.filter((d) => d.deviceId.includes(sub) && d.outcome === "failed");
-  expect(await ids(request, `deviceId=${sub}&sourceVersion=V1.5&outcome=failed`)).toEqual({ ids: expectIds(both), total: both.length });
+  expect(await ids(request, `deviceId=${sub}&sourceVersion=V1.5&outcome=failed`)).toEqual({
+    ids: expectIds(both),
+    total: both.length,
+  });
 });
 
 test("keyset paging visits every device once, in deviceId order", async ({ request }) => {
@@ -100,7 +129,13 @@ test("keyset paging visits every device once, in deviceId order", async ({ reque
 });
 
 test("invalid device-list parameters answer invalid_query", async ({ request }) => {
-  for (const [qs, field] of [["outcome=broken", "outcome"], ["limit=-1", "limit"], ["cursor=a.b", "cursor"], ["cursor=WzFd", "cursor"], [`deviceId=${"x".repeat(300)}`, "deviceId"]]) {
+  for (const [qs, field] of [
+    ["outcome=broken", "outcome"],
+    ["limit=-1", "limit"],
+    ["cursor=a.b", "cursor"],
+    ["cursor=WzFd", "cursor"],
+    [`deviceId=${"x".repeat(300)}`, "deviceId"],
+  ]) {
     const res = await request.get(`${base}?${qs}`);
     expect(res.status(), qs).toBe(400);
     const body = await res.json();

@@ -6,8 +6,17 @@ import { computeTruth, errorCodeCounts, successRate, type TaskTruth } from "../s
 // GET /api/tasks and GET /api/summary: every number against counts computed from the pushes sent.
 
 type TaskRow = {
-  operationId: string; kind: string; appId: string | null; devices: number; succeeded: number; failed: number;
-  inProgress: number; successRate: number | null; notifications: number; firstSeenAt: string; lastSeenAt: string;
+  operationId: string;
+  kind: string;
+  appId: string | null;
+  devices: number;
+  succeeded: number;
+  failed: number;
+  inProgress: number;
+  successRate: number | null;
+  notifications: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
   versions: { sourceVersion: string; targetVersion: string }[];
 };
 type Page = { items: TaskRow[]; nextCursor: string | null };
@@ -46,7 +55,8 @@ test("lists every task with counts, rate and versions equal to the truth", async
       notifications: truthRow.notifications,
     });
     const versions = new Set<string>();
-    for (const d of truthRow.devices.values()) if (d.latest) versions.add(`${d.latest.body.sourceVersion}→${d.latest.body.targetVersion}`);
+    for (const d of truthRow.devices.values())
+      if (d.latest) versions.add(`${d.latest.body.sourceVersion}→${d.latest.body.targetVersion}`);
     expect(row.versions.map((v) => `${v.sourceVersion}→${v.targetVersion}`).sort()).toEqual([...versions].sort());
     expect(Date.parse(row.firstSeenAt)).toBeLessThanOrEqual(Date.parse(row.lastSeenAt));
   }
@@ -55,7 +65,10 @@ test("lists every task with counts, rate and versions equal to the truth", async
 });
 
 test("operationId filter is a case-insensitive substring; % and _ match themselves", async ({ request }) => {
-  const upper = await getJson<Page>(request, `/api/tasks?operationId=${encodeURIComponent(`${prefix}-S`.toUpperCase())}`);
+  const upper = await getJson<Page>(
+    request,
+    `/api/tasks?operationId=${encodeURIComponent(`${prefix}-S`.toUpperCase())}`,
+  );
   expect(upper.items.map((r) => r.operationId)).toEqual([sw]);
   const wildcard = await getJson<Page>(request, `/api/tasks?operationId=${encodeURIComponent(`${prefix}%`)}`);
   expect(wildcard.items).toEqual([]);
@@ -106,7 +119,11 @@ test("every sort key pages through all tasks once, in order, with keyset cursors
       } while (cursor && seen.length < 10);
       expect(seen.map((r) => r.operationId).sort(), `${sort} ${order}`).toEqual([fw, ok, sw].sort());
       const value = (r: TaskRow): string | number =>
-        numeric[sort] ? numeric[sort](t(r.operationId)) : sort.endsWith("At") ? Date.parse(r[sort as "firstSeenAt"]) : String(r[sort as "kind"] ?? "");
+        numeric[sort]
+          ? numeric[sort](t(r.operationId))
+          : sort.endsWith("At")
+            ? Date.parse(r[sort as "firstSeenAt"])
+            : String(r[sort as "kind"] ?? "");
       const sign = order === "asc" ? 1 : -1;
       for (let i = 1; i < seen.length; i++) {
         const [a, b] = [seen[i - 1]!, seen[i]!];
@@ -119,7 +136,12 @@ test("every sort key pages through all tasks once, in order, with keyset cursors
 
 test("fleet summary over the filtered tasks", async ({ request }) => {
   const summary = await getJson<{
-    tasks: number; devices: number; succeeded: number; failed: number; inProgress: number; successRate: number | null;
+    tasks: number;
+    devices: number;
+    succeeded: number;
+    failed: number;
+    inProgress: number;
+    successRate: number | null;
     topErrorCodes: { errorCode: string | null; devices: number; share: number }[];
   }>(request, `/api/summary?operationId=${prefix}`);
   const all = [...truth.values()];
@@ -127,7 +149,13 @@ test("fleet summary over the filtered tasks", async ({ request }) => {
   const distinct = new Set(all.flatMap((x) => [...x.devices.keys()]));
   const succeeded = sum((x) => x.count("succeeded"));
   const failed = sum((x) => x.count("failed"));
-  expect(summary).toMatchObject({ tasks: 3, devices: distinct.size, succeeded, failed, inProgress: sum((x) => x.count("in_progress")) });
+  expect(summary).toMatchObject({
+    tasks: 3,
+    devices: distinct.size,
+    succeeded,
+    failed,
+    inProgress: sum((x) => x.count("in_progress")),
+  });
   expect(summary.successRate).toBeCloseTo(succeeded / (succeeded + failed), 10);
   expect(distinct.size).toBeLessThan(sum((x) => x.devices.size));
   const codes = new Map<string | null, number>();
@@ -158,7 +186,10 @@ test("invalid query parameters answer the invalid_query envelope", async ({ requ
     const body = await res.json();
     expect(body.error.code, qs).toBe("invalid_query");
     expect(body.error.message, qs).toBe("Invalid query parameters.");
-    expect(body.error.details.map((d: { field: string }) => d.field), qs).toContain(field);
+    expect(
+      body.error.details.map((d: { field: string }) => d.field),
+      qs,
+    ).toContain(field);
   }
   // A cursor made for one sort is refused by another.
   const first = await getJson<Page>(request, `/api/tasks?operationId=${prefix}&sort=devices&limit=1`);

@@ -12,11 +12,26 @@ export function uniqueId(label: string): string {
 
 /** `yyyyMMdd'T'HHmmss'Z'`, the documented compact UTC format. */
 export function compactTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
-export function swState(operationId: string, deviceId: string, state: string, subOperationId = `sub-${deviceId}`): Body {
-  return { notifyType: "swUpgradeStateChangeNotify", deviceId, appId: "app-e2e", operationId, subOperationId, swUpgradeState: state };
+export function swState(
+  operationId: string,
+  deviceId: string,
+  state: string,
+  subOperationId = `sub-${deviceId}`,
+): Body {
+  return {
+    notifyType: "swUpgradeStateChangeNotify",
+    deviceId,
+    appId: "app-e2e",
+    operationId,
+    subOperationId,
+    swUpgradeState: state,
+  };
 }
 
 export function swResult(
@@ -45,10 +60,22 @@ export function swResult(
 
 export function fwState(operationId: string, deviceId: string, step: "0" | "1" | "2" | "3"): Body {
   const names = { "0": "idle", "1": "downloading", "2": "downloaded", "3": "updating" } as const;
-  return { notifyType: "fwUpgradeStateChangeNotify", deviceId, appId: "app-fw", operationId, subOperationId: `fsub-${deviceId}`, step, stepDesc: names[step] };
+  return {
+    notifyType: "fwUpgradeStateChangeNotify",
+    deviceId,
+    appId: "app-fw",
+    operationId,
+    subOperationId: `fsub-${deviceId}`,
+    step,
+    stepDesc: names[step],
+  };
 }
 
-export function fwResult(operationId: string, deviceId: string, r: { ok: boolean; at: number; statusDesc?: string }): Body {
+export function fwResult(
+  operationId: string,
+  deviceId: string,
+  r: { ok: boolean; at: number; statusDesc?: string },
+): Body {
   return {
     notifyType: "fwUpgradeResultNotify",
     deviceId,
@@ -70,7 +97,11 @@ export function fwResult(operationId: string, deviceId: string, r: { ok: boolean
  */
 export function softwareCampaign(
   operationId: string,
-  { devices = 16, devicePrefix = "dev", base = Date.now() - 3_600_000 }: { devices?: number; devicePrefix?: string; base?: number } = {},
+  {
+    devices = 16,
+    devicePrefix = "dev",
+    base = Date.now() - 3_600_000,
+  }: { devices?: number; devicePrefix?: string; base?: number } = {},
 ): Body[] {
   const sends: Body[] = [];
   for (let i = 0; i < devices; i++) {
@@ -98,14 +129,23 @@ export function softwareCampaign(
         sends.push(swState(operationId, d, "updating"));
         break;
       case 5: // FAIL while already on the target; hostile strings for the CSV and the page
-        sends.push(r({ ok: false, at, cur: "V2.0", code: "=HYPERLINK(\"http://x\")", description: "-2+3 <script>alert(1)</script>, \"quoted\"" }));
+        sends.push(
+          r({
+            ok: false,
+            at,
+            cur: "V2.0",
+            code: '=HYPERLINK("http://x")',
+            description: '-2+3 <script>alert(1)</script>, "quoted"',
+          }),
+        );
         break;
       case 6: // fails, then a new subtask downloads again: latest result FAIL, outcome in progress.
         // (Same subtask and state would be byte-identical to the first push: a duplicate.)
         sends.push(r({ ok: false, at, code: "5", description: "insufficient storage space" }));
         sends.push(swState(operationId, d, "downloading", `sub-${d}-retry`));
         break;
-      case 7: { // late delivery: the later SUCCESS arrives before the earlier FAIL, and twice
+      case 7: {
+        // late delivery: the later SUCCESS arrives before the earlier FAIL, and twice
         const success = r({ ok: true, at: at + 20_000 });
         sends.push(success, r({ ok: false, at, code: "6", description: "download timeout" }), success);
         break;

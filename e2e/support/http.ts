@@ -16,10 +16,15 @@ export async function send(request: APIRequestContext, bodies: Body[]): Promise<
 /** Polls GET /api/health until no acknowledged push is waiting to be folded (never a fixed sleep). */
 export async function waitForProjection(request: APIRequestContext, timeoutMs = 20_000): Promise<void> {
   await expect
-    .poll(async () => ((await (await request.get("/api/health")).json()) as { projection?: { pendingEvents?: number } }).projection?.pendingEvents, {
-      timeout: timeoutMs,
-      intervals: [25, 50, 100],
-    })
+    .poll(
+      async () =>
+        ((await (await request.get("/api/health")).json()) as { projection?: { pendingEvents?: number } }).projection
+          ?.pendingEvents,
+      {
+        timeout: timeoutMs,
+        intervals: [25, 50, 100],
+      },
+    )
     .toBe(0);
 }
 

@@ -50,14 +50,28 @@ export function computeTruth(sends: Body[]): Map<string, TaskTruth> {
     let task = tasks.get(op);
     if (!task) {
       const devices = new Map<string, DeviceTruth>();
-      task = { operationId: op, notifications: 0, devices, count: (o) => [...devices.values()].filter((d) => d.outcome === o).length };
+      task = {
+        operationId: op,
+        notifications: 0,
+        devices,
+        count: (o) => [...devices.values()].filter((d) => d.outcome === o).length,
+      };
       tasks.set(op, task);
     }
     task.notifications += 1;
     const type = String(body.notifyType);
     let d = task.devices.get(dev);
     if (!d) {
-      d = { deviceId: dev, kind: type.startsWith("fw") ? "firmware" : "software", attempts: [], latest: null, first: null, outcome: "in_progress", code: null, subOperationId: null };
+      d = {
+        deviceId: dev,
+        kind: type.startsWith("fw") ? "firmware" : "software",
+        attempts: [],
+        latest: null,
+        first: null,
+        outcome: "in_progress",
+        code: null,
+        subOperationId: null,
+      };
       task.devices.set(dev, d);
     }
     if (typeof body.subOperationId === "string") d.subOperationId = body.subOperationId;
@@ -108,5 +122,7 @@ export function errorCodeCounts(t: TaskTruth): Map<string | null, number> {
 
 /** Devices whose latest result is FAIL (what the CSV lists), by deviceId. */
 export function failedLatest(t: TaskTruth): DeviceTruth[] {
-  return [...t.devices.values()].filter((d) => d.latest && !d.latest.ok).sort((a, b) => (a.deviceId < b.deviceId ? -1 : 1));
+  return [...t.devices.values()]
+    .filter((d) => d.latest && !d.latest.ok)
+    .sort((a, b) => (a.deviceId < b.deviceId ? -1 : 1));
 }

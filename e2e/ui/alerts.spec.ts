@@ -45,13 +45,20 @@ test("create a channel and a rule on /alerts, then see the firing and its delive
     await ruleForm.getByLabel("Only task (operationId)").fill(op);
     await ruleForm.getByLabel(channelName).check();
     await ruleForm.getByRole("button", { name: "Add rule" }).click();
-    await expect(page.getByRole("row").filter({ hasText: `rollout ${op}` })).toContainText("failed ÷ with result ≥ 0.5 once ≥ 2 results");
+    await expect(page.getByRole("row").filter({ hasText: `rollout ${op}` })).toContainText(
+      "failed ÷ with result ≥ 0.5 once ≥ 2 results",
+    );
 
     const t0 = Date.now() - 60_000;
-    await send(request, [swResult(op, `${op}-d1`, { ok: false, at: t0, code: "5" }), swResult(op, `${op}-d2`, { ok: false, at: t0 + 1_000, code: "5" })]);
+    await send(request, [
+      swResult(op, `${op}-d1`, { ok: false, at: t0, code: "5" }),
+      swResult(op, `${op}-d2`, { ok: false, at: t0 + 1_000, code: "5" }),
+    ]);
     const firing = page.getByTestId("firing-row").filter({ hasText: op });
     await expect(firing).toContainText(`rollout ${op}`, { timeout: 20_000 });
-    await expect(firing.getByTestId("delivery")).toContainText(`${channelName} · fired · delivered · 1 attempt · 200`, { timeout: 20_000 });
+    await expect(firing.getByTestId("delivery")).toContainText(`${channelName} · fired · delivered · 1 attempt · 200`, {
+      timeout: 20_000,
+    });
     expect(received.some((r) => r.body.includes('"event":"alert.fired"') && r.body.includes(op))).toBe(true);
   } finally {
     receiver.closeAllConnections();

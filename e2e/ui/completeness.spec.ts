@@ -12,7 +12,11 @@ test.describe.configure({ mode: "serial" });
 
 const prefix = uniqueId("ui-complete");
 const op = `${prefix}-op`;
-const reported = { ok: [`${prefix}-ok1`, `${prefix}-ok2`, `${prefix}-ok3`], failed: [`${prefix}-bad1`], busy: [`${prefix}-busy1`] };
+const reported = {
+  ok: [`${prefix}-ok1`, `${prefix}-ok2`, `${prefix}-ok3`],
+  failed: [`${prefix}-bad1`],
+  busy: [`${prefix}-busy1`],
+};
 const pending = [`${prefix}-pend1`, `${prefix}-pend2`, `${prefix}-pend3`];
 const now = Date.now();
 
@@ -25,7 +29,9 @@ test.beforeAll(async ({ request, baseURL }) => {
   await waitForProjection(baseURL!);
 });
 
-test("the completeness bar says 'unknown' until a declared list is uploaded, then counts against it", async ({ page }) => {
+test("the completeness bar says 'unknown' until a declared list is uploaded, then counts against it", async ({
+  page,
+}) => {
   await page.goto(`/tasks/${op}`);
   await expect(page.getByTestId("completeness-expected")).toHaveText("unknown");
   await expect(page.getByTestId("completeness-source")).toHaveText("(unknown — results received so far)");
@@ -33,7 +39,9 @@ test("the completeness bar says 'unknown' until a declared list is uploaded, the
 
   const ids = [...reported.ok, ...reported.failed, ...reported.busy, ...pending];
   const csv = `deviceId,site\n${ids.map((id) => `${id},north`).join("\n")}\n`;
-  await page.getByLabel(/^Declare expected devices \(/).setInputFiles({ name: "targets.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel(/^Declare expected devices \(/)
+    .setInputFiles({ name: "targets.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Upload list" }).click();
   await expect(page.getByTestId("expected-upload-result")).toHaveText("8 added, 0 removed, 8 expected now.");
 
@@ -42,8 +50,11 @@ test("the completeness bar says 'unknown' until a declared list is uploaded, the
   await expect(page.getByTestId("completeness-reported")).toHaveText("5");
   // Each segment: its label, its count, and its rate of the 8 expected devices.
   const segments: [string, string, number][] = [
-    ["succeeded", "Succeeded", 3], ["failed", "Failed", 1], ["in-progress", "In progress", 1],
-    ["stale", "Stale (no event for 24 h)", 0], ["pending", "Pending (never reported)", 3],
+    ["succeeded", "Succeeded", 3],
+    ["failed", "Failed", 1],
+    ["in-progress", "In progress", 1],
+    ["stale", "Stale (no event for 24 h)", 0],
+    ["pending", "Pending (never reported)", 3],
   ];
   for (const [key, label, n] of segments) {
     const segment = page.getByTestId(`completeness-${key}`);
@@ -59,7 +70,9 @@ test("the pending filter lists the expected devices that never reported", async 
   await page.getByRole("combobox", { name: "Outcome" }).selectOption("pending");
   await expect(page).toHaveURL(/outcome=pending/);
   await expect(page.getByTestId("device-row")).toHaveCount(pending.length);
-  expect(await page.getByTestId("device-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-device-id")))).toEqual([...pending].sort());
+  expect(
+    await page.getByTestId("device-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-device-id"))),
+  ).toEqual([...pending].sort());
   await expect(page.getByTestId("device-rows").getByText("pending")).toHaveCount(pending.length);
   await expect(page.getByText("3 matching devices")).toBeVisible();
 });

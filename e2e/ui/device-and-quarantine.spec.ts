@@ -44,14 +44,17 @@ test("quarantine page shows refused bodies escaped and ignored notifyTypes", asy
   const hostile = `{"notifyType":"swUpgradeResultNotify","x":"${prefix}<script>alert(1)</script>"`;
   expect((await sendRaw(request, hostile)).status()).toBe(400);
   const ignored = `${prefix}Notify`;
-  for (let i = 0; i < 2; i++) expect((await sendRaw(request, JSON.stringify({ notifyType: ignored, n: i }))).status()).toBe(200);
+  for (let i = 0; i < 2; i++)
+    expect((await sendRaw(request, JSON.stringify({ notifyType: ignored, n: i }))).status()).toBe(200);
   await page.goto("/quarantine");
   const item = page.getByTestId("quarantine-row").filter({ hasText: prefix });
   await expect(item).toHaveCount(1);
   await expect(item.locator('[data-col="reason"]')).toHaveText("invalid_json");
   await expect(item.getByTestId("quarantine-body")).toHaveText(hostile);
   await expect(page.locator("script", { hasText: "alert(1)" })).toHaveCount(0);
-  await expect(page.locator(`[data-testid="ignored-row"][data-notify-type="${ignored}"] [data-col="count"]`)).toHaveText("2");
+  await expect(
+    page.locator(`[data-testid="ignored-row"][data-notify-type="${ignored}"] [data-col="count"]`),
+  ).toHaveText("2");
   await screenshot(page, testInfo, "quarantine");
 
   // Live: another refused request appears without a reload.

@@ -15,7 +15,13 @@ test("markup in pushes is shown as text and never executes, on every page", asyn
   const device = `${op}-${PAYLOADS[1]}`;
   await send(request, [
     swState(op, device, "downloading"),
-    swResult(op, device, { ok: false, at: Date.now() - 60_000, code: PAYLOADS[0], description: PAYLOADS[2], cur: PAYLOADS[3] }),
+    swResult(op, device, {
+      ok: false,
+      at: Date.now() - 60_000,
+      code: PAYLOADS[0],
+      description: PAYLOADS[2],
+      cur: PAYLOADS[3],
+    }),
   ]);
   await sendRaw(request, `{"notifyType":"swUpgradeResultNotify","x":"${op}${PAYLOADS[0]!.replaceAll('"', '\\"')}"`);
 
@@ -24,7 +30,12 @@ test("markup in pushes is shown as text and never executes, on every page", asyn
     dialogs.push(d.message());
     void d.dismiss();
   });
-  for (const path of [`/tasks/${encodeURIComponent(op)}`, `/devices/${encodeURIComponent(device)}`, "/quarantine", `/?operationId=${op}`]) {
+  for (const path of [
+    `/tasks/${encodeURIComponent(op)}`,
+    `/devices/${encodeURIComponent(device)}`,
+    "/quarantine",
+    `/?operationId=${op}`,
+  ]) {
     await page.goto(path);
     await expect(page.getByText(op, { exact: false }).first()).toBeVisible();
     // Give any injected handler its chance to fire.

@@ -45,13 +45,26 @@ test("choosing an error code filters the device list", async ({ page }, testInfo
   const codes = errorCodeCounts(truth);
   const rows = page.getByTestId("error-code-row");
   await expect(rows).toHaveCount(codes.size);
-  const shown = await rows.evaluateAll((els) => els.map((e) => [e.getAttribute("data-error-code"), e.querySelectorAll("td")[3]?.textContent] as [string | null, string | null | undefined]));
+  const shown = await rows.evaluateAll((els) =>
+    els.map(
+      (e) =>
+        [e.getAttribute("data-error-code"), e.querySelectorAll("td")[3]?.textContent] as [
+          string | null,
+          string | null | undefined,
+        ],
+    ),
+  );
   expect(new Map(shown)).toEqual(new Map([...codes].map(([code, n]) => [code, String(n)])));
   await page.getByRole("button", { name: "5", exact: true }).click();
   await expect(page).toHaveURL(/errorCode=5/);
-  const expected = [...truth.devices.values()].filter((d) => d.outcome === "failed" && d.code === "5").map((d) => d.deviceId).sort();
+  const expected = [...truth.devices.values()]
+    .filter((d) => d.outcome === "failed" && d.code === "5")
+    .map((d) => d.deviceId)
+    .sort();
   await expect(page.getByTestId("device-row")).toHaveCount(expected.length);
-  expect(await page.getByTestId("device-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-device-id")))).toEqual(expected);
+  expect(
+    await page.getByTestId("device-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-device-id"))),
+  ).toEqual(expected);
   await expect(page.getByRole("combobox", { name: "Error code" })).toHaveValue("5");
   await screenshot(page, testInfo, "task-error-code-drilldown");
   await page.getByRole("button", { name: "5", exact: true }).click();
@@ -73,7 +86,11 @@ test("the CSV download holds the failed devices", async ({ page }) => {
   await expect(page.getByTestId("task-csv-link")).toHaveAttribute("href", /errorCode=5/);
   const [filtered] = await Promise.all([page.waitForEvent("download"), page.getByTestId("task-csv-link").click()]);
   const filteredRows = parseCsv(await readFile((await filtered.path())!, "utf8"));
-  expect(filteredRows.slice(1).map((r) => r[0])).toEqual(failedLatest(truth).filter((d) => d.outcome === "failed" && d.code === "5").map((d) => d.deviceId));
+  expect(filteredRows.slice(1).map((r) => r[0])).toEqual(
+    failedLatest(truth)
+      .filter((d) => d.outcome === "failed" && d.code === "5")
+      .map((d) => d.deviceId),
+  );
 });
 
 test("a new result shows up without reloading the page", async ({ page, request }) => {

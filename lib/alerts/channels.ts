@@ -2,7 +2,13 @@ import "server-only";
 import type { AlertChannel } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { ChannelInputSchema, type ChannelInput, type ChannelType, type ChannelView, type SendTestResult } from "@/lib/schemas/alerts";
+import {
+  ChannelInputSchema,
+  type ChannelInput,
+  type ChannelType,
+  type ChannelView,
+  type SendTestResult,
+} from "@/lib/schemas/alerts";
 import { getAlertConfig } from "./config";
 import { sendToChannel, type ChannelTarget } from "./send";
 
@@ -17,7 +23,15 @@ export function urlHint(url: string | null): string | null {
 }
 
 function toChannelView(c: AlertChannel): ChannelView {
-  return { id: c.id, name: c.name, type: c.type as ChannelType, urlHint: urlHint(c.url), recipients: c.recipients, hasSecret: c.secret !== null, createdAt: c.createdAt.toISOString() };
+  return {
+    id: c.id,
+    name: c.name,
+    type: c.type as ChannelType,
+    urlHint: urlHint(c.url),
+    recipients: c.recipients,
+    hasSecret: c.secret !== null,
+    createdAt: c.createdAt.toISOString(),
+  };
 }
 
 export async function listChannels(): Promise<ChannelView[]> {
@@ -27,7 +41,15 @@ export async function listChannels(): Promise<ChannelView[]> {
 
 export async function createChannel(input: ChannelInput): Promise<ChannelView> {
   const { prisma } = await getDb();
-  const c = await prisma.alertChannel.create({ data: { name: input.name, type: input.type, url: input.url ?? null, secret: input.secret ?? null, recipients: input.recipients } });
+  const c = await prisma.alertChannel.create({
+    data: {
+      name: input.name,
+      type: input.type,
+      url: input.url ?? null,
+      secret: input.secret ?? null,
+      recipients: input.recipients,
+    },
+  });
   return toChannelView(c);
 }
 
@@ -41,13 +63,27 @@ async function findChannel(id: number): Promise<AlertChannel> {
 /** A patch keeps the stored url and secret unless new ones are sent (they are never shown, so never sent back). */
 export async function updateChannel(id: number, patch: Record<string, unknown>): Promise<ChannelView> {
   const current = await findChannel(id);
-  const merged = { name: current.name, type: current.type, url: current.url, secret: current.secret, recipients: current.recipients, ...patch };
+  const merged = {
+    name: current.name,
+    type: current.type,
+    url: current.url,
+    secret: current.secret,
+    recipients: current.recipients,
+    ...patch,
+  };
   const parsed = ChannelInputSchema.safeParse(merged);
   if (!parsed.success) throw invalidBody(parsed.error.issues);
   const { prisma } = await getDb();
   const c = await prisma.alertChannel.update({
     where: { id },
-    data: { name: parsed.data.name, type: parsed.data.type, url: parsed.data.url ?? null, secret: parsed.data.secret ?? null, recipients: parsed.data.recipients, updatedAt: new Date() },
+    data: {
+      name: parsed.data.name,
+      type: parsed.data.type,
+      url: parsed.data.url ?? null,
+      secret: parsed.data.secret ?? null,
+      recipients: parsed.data.recipients,
+      updatedAt: new Date(),
+    },
   });
   return toChannelView(c);
 }
@@ -58,7 +94,10 @@ export async function deleteChannel(id: number): Promise<void> {
   const { prisma } = await getDb();
   await prisma.$transaction([
     prisma.$executeRaw`UPDATE alert_rules SET channel_ids = array_remove(channel_ids, ${id}::int) WHERE ${id}::int = ANY(channel_ids)`,
-    prisma.alertDelivery.updateMany({ where: { channelId: id, status: "pending" }, data: { status: "failed", lastAnswer: "channel was deleted", finishedAt: new Date() } }),
+    prisma.alertDelivery.updateMany({
+      where: { channelId: id, status: "pending" },
+      data: { status: "failed", lastAnswer: "channel was deleted", finishedAt: new Date() },
+    }),
     prisma.alertChannel.delete({ where: { id } }),
   ]);
 }
@@ -67,17 +106,25 @@ export async function deleteChannel(id: number): Promise<void> {
 export async function sendTestMessage(id: number): Promise<SendTestResult> {
   const c = await findChannel(id);
   const cfg = getAlertConfig();
-  const out = await sendToChannel(c as ChannelTarget, {
-    event: "alert.test",
-    rule: { id: 0, name: `Test of channel "${c.name}"`, kind: "test" },
-    operationId: null,
-    figures: {},
-    url: cfg.PUBLIC_URL ? `${cfg.PUBLIC_URL.replace(/\/+$/, "")}/alerts` : null,
-    at: new Date().toISOString(),
-  }, cfg.ALERTS_SEND_TIMEOUT_MS);
+  const out = await sendToChannel(
+    c as ChannelTarget,
+    {
+      event: "alert.test",
+      rule: { id: 0, name: `Test of channel "${c.name}"`, kind: "test" },
+      operationId: null,
+      figures: {},
+      url: cfg.PUBLIC_URL ? `${cfg.PUBLIC_URL.replace(/\/+$/, "")}/alerts` : null,
+      at: new Date().toISOString(),
+    },
+    cfg.ALERTS_SEND_TIMEOUT_MS,
+  );
   return { ok: out.ok, status: out.status, answer: out.answer };
 }
 
 export function invalidBody(issues: { path: PropertyKey[]; message: string }[]): AppError {
-  return new AppError("invalid_body", "The request body does not describe a valid item.", issues.map((i) => ({ field: i.path.map(String).join(".") || "(body)", problem: i.message })));
+  return new AppError(
+    "invalid_body",
+    "The request body does not describe a valid item.",
+    issues.map((i) => ({ field: i.path.map(String).join(".") || "(body)", problem: i.message })),
+  );
 }

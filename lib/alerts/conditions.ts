@@ -8,7 +8,10 @@ export interface Verdict {
   figures: Record<string, unknown>;
 }
 
-export type TaskRule = Pick<AlertRule, "kind" | "operationId" | "match" | "threshold" | "minResults" | "minCount" | "errorCode" | "minutes">;
+export type TaskRule = Pick<
+  AlertRule,
+  "kind" | "operationId" | "match" | "threshold" | "minResults" | "minCount" | "errorCode" | "minutes"
+>;
 
 /** Whether a task-scoped rule looks at this task at all. */
 export function ruleCoversTask(rule: Pick<AlertRule, "operationId" | "match">, operationId: string): boolean {
@@ -23,7 +26,10 @@ export function failureRate(rule: TaskRule, t: { succeeded: number; failed: numb
   const rate = withResult === 0 ? 0 : t.failed / withResult;
   const threshold = rule.threshold ?? 1;
   const minResults = rule.minResults ?? 1;
-  return { active: withResult >= minResults && rate >= threshold, figures: { failed: t.failed, withResult, rate, threshold, minResults } };
+  return {
+    active: withResult >= minResults && rate >= threshold,
+    figures: { failed: t.failed, withResult, rate, threshold, minResults },
+  };
 }
 
 /**
@@ -34,7 +40,8 @@ export function errorCode(rule: TaskRule, failed: number, codes: ReadonlyMap<str
   let code = rule.errorCode ?? null;
   let devices = code === null ? 0 : (codes.get(code) ?? 0);
   if (code === null) {
-    for (const [c, n] of codes) if (n > devices || (n === devices && code !== null && c < code)) [code, devices] = [c, n];
+    for (const [c, n] of codes)
+      if (n > devices || (n === devices && code !== null && c < code)) [code, devices] = [c, n];
   }
   const share = failed === 0 ? 0 : devices / failed;
   const byCount = rule.minCount == null || devices >= rule.minCount;
@@ -50,7 +57,10 @@ export function staleDevices(rule: TaskRule, stale: number): Verdict {
   return { active: stale >= min, figures: { stale, minDevices: min, minutes: rule.minutes } };
 }
 
-export function callbackSilence(rule: TaskRule, s: { lastPushAt: Date | null; tasksInProgress: number; now: Date }): Verdict {
+export function callbackSilence(
+  rule: TaskRule,
+  s: { lastPushAt: Date | null; tasksInProgress: number; now: Date },
+): Verdict {
   const minutes = rule.minutes ?? 10;
   const silentFor = s.lastPushAt ? (s.now.getTime() - s.lastPushAt.getTime()) / 60_000 : Infinity;
   return {

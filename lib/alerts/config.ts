@@ -6,9 +6,17 @@ import { z } from "zod";
 const Schema = z.object({
   /** First retry delay; doubles per attempt up to ALERTS_RETRY_MAX_MS. */
   ALERTS_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
-  ALERTS_RETRY_MAX_MS: z.coerce.number().int().min(1).default(15 * 60_000),
+  ALERTS_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60_000),
   /** How long a delivery keeps being retried before it is marked failed (at least an hour in production). */
-  ALERTS_RETRY_WINDOW_MS: z.coerce.number().int().min(1).default(2 * 3_600_000),
+  ALERTS_RETRY_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2 * 3_600_000),
   /** One HTTP or SMTP attempt's deadline. */
   ALERTS_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** The pass over tasks that changed since the last one. */
@@ -30,6 +38,9 @@ export function getAlertConfig(): AlertConfig {
 }
 
 /** Exponential backoff: base, 2×base, 4×base … capped. `attempt` counts from 1. */
-export function retryDelayMs(attempt: number, cfg: Pick<AlertConfig, "ALERTS_RETRY_BASE_MS" | "ALERTS_RETRY_MAX_MS">): number {
+export function retryDelayMs(
+  attempt: number,
+  cfg: Pick<AlertConfig, "ALERTS_RETRY_BASE_MS" | "ALERTS_RETRY_MAX_MS">,
+): number {
   return Math.min(cfg.ALERTS_RETRY_BASE_MS * 2 ** Math.max(0, attempt - 1), cfg.ALERTS_RETRY_MAX_MS);
 }

@@ -36,7 +36,12 @@ export async function sendEmail(recipients: string[], m: AlertMessage, timeoutMs
     const e = err as Error & { responseCode?: number; code?: string };
     // A 5xx reply is the server's final word; 4xx, timeouts and connection errors may pass.
     const code = e.responseCode ?? null;
-    return { ok: false, retryable: code === null || code < 500, status: code, answer: `${e.code ?? "SMTP"}: ${e.message}`.slice(0, 1000) };
+    return {
+      ok: false,
+      retryable: code === null || code < 500,
+      status: code,
+      answer: `${e.code ?? "SMTP"}: ${e.message}`.slice(0, 1000),
+    };
   } finally {
     transport.close();
   }

@@ -1,6 +1,14 @@
 import "server-only";
 import { Prisma, type AlertRule, type PrismaClient } from "@/lib/generated/prisma/client";
-import { callbackSilence, errorCode, failureRate, quarantineSpike, ruleCoversTask, staleDevices, type Verdict } from "./conditions";
+import {
+  callbackSilence,
+  errorCode,
+  failureRate,
+  quarantineSpike,
+  ruleCoversTask,
+  staleDevices,
+  type Verdict,
+} from "./conditions";
 import { fire, loadOpenFirings, openKey, resolve } from "./firings";
 import { staleSql } from "@/lib/queries/stale";
 
@@ -31,19 +39,30 @@ interface TaskFigures {
 export async function evaluateChangedTasks(prisma: PrismaClient, since: Date | null): Promise<PassResult> {
   const rules = await prisma.alertRule.findMany({ where: { enabled: true, kind: { in: CHANGE_KINDS } } });
   if (rules.length === 0) return { fired: 0, resolved: 0, tasks: 0 };
-  const open = await loadOpenFirings(prisma, rules.map((r) => r.id));
+  const open = await loadOpenFirings(
+    prisma,
+    rules.map((r) => r.id),
+  );
   const openScopes = [...new Set([...open.keys()].map((k) => k.split("\u0000")[1]!))];
   const tasks = await prisma.$queryRaw<TaskFigures[]>`
     SELECT operation_id AS "operationId", succeeded, failed FROM tasks
     WHERE ${since === null ? Prisma.sql`TRUE` : Prisma.sql`last_seen_at > ${since}`}
        OR operation_id = ANY(${openScopes}::text[])`;
   if (tasks.length === 0) return { fired: 0, resolved: 0, tasks: 0 };
-  const codes = rules.some((r) => r.kind === "error_code") ? await errorCounts(prisma, tasks.map((t) => t.operationId)) : new Map();
+  const codes = rules.some((r) => r.kind === "error_code")
+    ? await errorCounts(
+        prisma,
+        tasks.map((t) => t.operationId),
+      )
+    : new Map();
   const result: PassResult = { fired: 0, resolved: 0, tasks: tasks.length };
   for (const rule of rules) {
     for (const t of tasks) {
       if (!ruleCoversTask(rule, t.operationId)) continue;
-      const verdict = rule.kind === "failure_rate" ? failureRate(rule, t) : errorCode(rule, t.failed, codes.get(t.operationId) ?? new Map());
+      const verdict =
+        rule.kind === "failure_rate"
+          ? failureRate(rule, t)
+          : errorCode(rule, t.failed, codes.get(t.operationId) ?? new Map());
       await settle(prisma, rule, t.operationId, verdict, open, result);
     }
   }
@@ -52,10 +71,15 @@ export async function evaluateChangedTasks(prisma: PrismaClient, since: Date | n
 
 /** Time-based kinds: stale devices per task, callback silence and quarantine spikes fleet-wide. */
 export async function evaluateTimedRules(prisma: PrismaClient): Promise<PassResult> {
-  const rules = await prisma.alertRule.findMany({ where: { enabled: true, kind: { in: [...TIMED_TASK_KINDS, ...GLOBAL_KINDS] } } });
+  const rules = await prisma.alertRule.findMany({
+    where: { enabled: true, kind: { in: [...TIMED_TASK_KINDS, ...GLOBAL_KINDS] } },
+  });
   const result: PassResult = { fired: 0, resolved: 0, tasks: 0 };
   if (rules.length === 0) return result;
-  const open = await loadOpenFirings(prisma, rules.map((r) => r.id));
+  const open = await loadOpenFirings(
+    prisma,
+    rules.map((r) => r.id),
+  );
   const now = (await prisma.$queryRaw<{ now: Date }[]>`SELECT now() AS now`)[0]!.now;
   for (const rule of rules) {
     if (rule.kind === "stale_devices") {
@@ -81,7 +105,9 @@ async function evaluateStale(prisma: PrismaClient, rule: AlertRule, open: Map<st
     FROM tasks t
     WHERE t.in_progress > 0 OR t.operation_id IN (SELECT scope FROM alert_firings WHERE rule_id = ${rule.id} AND resolved_at IS NULL)`;
   result.tasks += rows.length;
-  for (const r of rows) if (ruleCoversTask(rule, r.operationId)) await settle(prisma, rule, r.operationId, staleDevices(rule, r.stale), open, result);
+  for (const r of rows)
+    if (ruleCoversTask(rule, r.operationId))
+      await settle(prisma, rule, r.operationId, staleDevices(rule, r.stale), open, result);
 }
 
 async function errorCounts(prisma: PrismaClient, operationIds: string[]): Promise<Map<string, Map<string, number>>> {
@@ -98,7 +124,14 @@ async function errorCounts(prisma: PrismaClient, operationIds: string[]): Promis
 }
 
 /** Fires on a false → true edge, resolves on true → false; no change otherwise (no re-firing). */
-async function settle(prisma: PrismaClient, rule: AlertRule, scope: string, v: Verdict, open: Map<string, number>, result: PassResult) {
+async function settle(
+  prisma: PrismaClient,
+  rule: AlertRule,
+  scope: string,
+  v: Verdict,
+  open: Map<string, number>,
+  result: PassResult,
+) {
   const openId = open.get(openKey(rule.id, scope));
   if (v.active && openId === undefined) {
     if (await fire(prisma, rule, scope, v.figures)) result.fired += 1;

@@ -10,12 +10,20 @@ export const openKey = (ruleId: number, scope: string) => `${ruleId}\u0000${scop
 
 export async function loadOpenFirings(prisma: PrismaClient, ruleIds: number[]): Promise<OpenFirings> {
   if (ruleIds.length === 0) return new Map();
-  const rows = await prisma.alertFiring.findMany({ where: { resolvedAt: null, ruleId: { in: ruleIds } }, select: { id: true, ruleId: true, scope: true } });
+  const rows = await prisma.alertFiring.findMany({
+    where: { resolvedAt: null, ruleId: { in: ruleIds } },
+    select: { id: true, ruleId: true, scope: true },
+  });
   return new Map(rows.map((r) => [openKey(r.ruleId, r.scope), r.id]));
 }
 
 /** Opens a firing with one pending delivery per (still existing) channel; false when another evaluator was first. */
-export async function fire(prisma: PrismaClient, rule: Pick<AlertRule, "id" | "name" | "kind" | "channelIds">, scope: string, figures: Record<string, unknown>): Promise<boolean> {
+export async function fire(
+  prisma: PrismaClient,
+  rule: Pick<AlertRule, "id" | "name" | "kind" | "channelIds">,
+  scope: string,
+  figures: Record<string, unknown>,
+): Promise<boolean> {
   const rows = await prisma.$queryRaw<{ id: number }[]>`
     WITH f AS (
       INSERT INTO alert_firings (rule_id, rule_name, kind, scope, figures)
@@ -32,7 +40,11 @@ export async function fire(prisma: PrismaClient, rule: Pick<AlertRule, "id" | "n
 }
 
 /** Resolves an open firing and queues the resolution to the rule's channels; false when already resolved. */
-export async function resolve(prisma: PrismaClient, firingId: number, figures: Record<string, unknown>): Promise<boolean> {
+export async function resolve(
+  prisma: PrismaClient,
+  firingId: number,
+  figures: Record<string, unknown>,
+): Promise<boolean> {
   const rows = await prisma.$queryRaw<{ id: number }[]>`
     WITH r AS (
       UPDATE alert_firings SET resolved_at = now(), resolved_figures = ${JSON.stringify(figures)}::jsonb

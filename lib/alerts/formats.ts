@@ -28,7 +28,14 @@ const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "user-
 export function buildRequest(ch: HttpChannel, m: AlertMessage, nowMs: number): OutgoingRequest {
   switch (ch.type) {
     case "webhook": {
-      const body = JSON.stringify({ event: m.event, rule: m.rule, operationId: m.operationId, figures: m.figures, url: m.url, at: m.at });
+      const body = JSON.stringify({
+        event: m.event,
+        rule: m.rule,
+        operationId: m.operationId,
+        figures: m.figures,
+        url: m.url,
+        at: m.at,
+      });
       const signature = signWebhook(ch.secret ?? "", body, Math.floor(nowMs / 1000));
       return { url: ch.url, headers: { ...JSON_HEADERS, "x-upgrade-monitor-signature": signature }, body };
     }
@@ -44,12 +51,20 @@ export function buildRequest(ch: HttpChannel, m: AlertMessage, nowMs: number): O
       return { url: `${ch.url}${sep}timestamp=${nowMs}&sign=${sign}`, headers: JSON_HEADERS, body };
     }
     case "wecom":
-      return { url: ch.url, headers: JSON_HEADERS, body: JSON.stringify({ msgtype: "markdown", markdown: { content: noTags(markdownText(m)) } }) };
+      return {
+        url: ch.url,
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ msgtype: "markdown", markdown: { content: noTags(markdownText(m)) } }),
+      };
     case "feishu": {
       const content = { msg_type: "text", content: { text: noTags(plainText(m)) } };
       if (!ch.secret) return { url: ch.url, headers: JSON_HEADERS, body: JSON.stringify(content) };
       const timestamp = String(Math.floor(nowMs / 1000));
-      return { url: ch.url, headers: JSON_HEADERS, body: JSON.stringify({ timestamp, sign: signFeishu(ch.secret, Number(timestamp)), ...content }) };
+      return {
+        url: ch.url,
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ timestamp, sign: signFeishu(ch.secret, Number(timestamp)), ...content }),
+      };
     }
   }
 }
@@ -96,7 +111,9 @@ export function platformRefusal(type: ChannelType, answer: string): string | nul
   try {
     const body = JSON.parse(answer) as Record<string, unknown>;
     const code = body.errcode ?? body.code ?? body.StatusCode;
-    return code === undefined || code === 0 ? null : `platform error ${String(code)}: ${String(body.errmsg ?? body.msg ?? body.StatusMessage ?? "")}`;
+    return code === undefined || code === 0
+      ? null
+      : `platform error ${String(code)}: ${String(body.errmsg ?? body.msg ?? body.StatusMessage ?? "")}`;
   } catch {
     return null;
   }

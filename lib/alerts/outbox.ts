@@ -66,16 +66,33 @@ export async function runOutboxOnce(prisma: PrismaClient, cfg: AlertConfig, limi
       const channel = channels.find((c) => c.id === d.channelId);
       const out: SendOutcome =
         !firing || !channel
-          ? { ok: false, retryable: false, status: null, answer: channel ? "firing no longer exists" : "channel was deleted" }
+          ? {
+              ok: false,
+              retryable: false,
+              status: null,
+              answer: channel ? "firing no longer exists" : "channel was deleted",
+            }
           : await sendToChannel(channel as ChannelTarget, messageOf(firing, d.event, cfg), cfg.ALERTS_SEND_TIMEOUT_MS);
       await recordAttempt(prisma, d, out, cfg);
-      if (!out.ok) console.warn(`[alerts] delivery ${d.id} (channel ${d.channelId}) attempt ${d.attempts}: ${out.status ?? "-"} ${out.answer.slice(0, 200)}`);
+      if (!out.ok)
+        console.warn(
+          `[alerts] delivery ${d.id} (channel ${d.channelId}) attempt ${d.attempts}: ${out.status ?? "-"} ${out.answer.slice(0, 200)}`,
+        );
     }),
   );
   return claimed.length;
 }
 
-type FiringRow = { ruleId: number; ruleName: string; kind: string; scope: string; figures: unknown; firedAt: Date; resolvedAt: Date | null; resolvedFigures: unknown };
+type FiringRow = {
+  ruleId: number;
+  ruleName: string;
+  kind: string;
+  scope: string;
+  figures: unknown;
+  firedAt: Date;
+  resolvedAt: Date | null;
+  resolvedFigures: unknown;
+};
 
 function messageOf(f: FiringRow, event: Claimed["event"], cfg: Pick<AlertConfig, "PUBLIC_URL">): AlertMessage {
   const operationId = f.scope === "" ? null : f.scope;

@@ -26,7 +26,8 @@ export async function parseBody<S extends z.ZodType>(schema: S, req: Request): P
 /** A PATCH body: any JSON object; the merged result is validated by the store. */
 export async function readPatch(req: Request): Promise<Record<string, unknown>> {
   const body = await readJson(req);
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("invalid_body", "The body must be a JSON object.");
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new AppError("invalid_body", "The body must be a JSON object.");
   return body as Record<string, unknown>;
 }
 

@@ -9,26 +9,53 @@ import { requestFullPass } from "./workers";
 function toRuleView(r: AlertRule): RuleView {
   const countField = r.kind === "quarantine_spike" ? "minRequests" : "minDevices";
   return {
-    id: r.id, name: r.name, kind: r.kind as RuleKind, enabled: r.enabled, operationId: r.operationId, match: r.match,
-    threshold: r.threshold, minResults: r.minResults, minDevices: null, minRequests: null, [countField]: r.minCount,
-    errorCode: r.errorCode, minutes: r.minutes, channelIds: r.channelIds, createdAt: r.createdAt.toISOString(),
+    id: r.id,
+    name: r.name,
+    kind: r.kind as RuleKind,
+    enabled: r.enabled,
+    operationId: r.operationId,
+    match: r.match,
+    threshold: r.threshold,
+    minResults: r.minResults,
+    minDevices: null,
+    minRequests: null,
+    [countField]: r.minCount,
+    errorCode: r.errorCode,
+    minutes: r.minutes,
+    channelIds: r.channelIds,
+    createdAt: r.createdAt.toISOString(),
   };
 }
 
 function toData(input: RuleInput) {
   return {
-    name: input.name, kind: input.kind, enabled: input.enabled, operationId: input.operationId ?? null, match: input.match ?? null,
-    threshold: input.threshold ?? null, minResults: input.minResults ?? null, minCount: (input.kind === "quarantine_spike" ? input.minRequests : input.minDevices) ?? null,
-    errorCode: input.errorCode ?? null, minutes: input.minutes ?? null, channelIds: [...new Set(input.channelIds)],
+    name: input.name,
+    kind: input.kind,
+    enabled: input.enabled,
+    operationId: input.operationId ?? null,
+    match: input.match ?? null,
+    threshold: input.threshold ?? null,
+    minResults: input.minResults ?? null,
+    minCount: (input.kind === "quarantine_spike" ? input.minRequests : input.minDevices) ?? null,
+    errorCode: input.errorCode ?? null,
+    minutes: input.minutes ?? null,
+    channelIds: [...new Set(input.channelIds)],
   };
 }
 
 async function assertChannelsExist(ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   const { prisma } = await getDb();
-  const found = new Set((await prisma.alertChannel.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((c) => c.id));
+  const found = new Set(
+    (await prisma.alertChannel.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((c) => c.id),
+  );
   const missing = ids.filter((id) => !found.has(id));
-  if (missing.length > 0) throw new AppError("invalid_body", "Unknown channel.", missing.map((id) => ({ field: "channelIds", problem: `no channel ${id}` })));
+  if (missing.length > 0)
+    throw new AppError(
+      "invalid_body",
+      "Unknown channel.",
+      missing.map((id) => ({ field: "channelIds", problem: `no channel ${id}` })),
+    );
 }
 
 export async function listRules(): Promise<RuleView[]> {
@@ -71,7 +98,10 @@ export async function deleteRule(id: number): Promise<void> {
   await findRule(id);
   const { prisma } = await getDb();
   await prisma.$transaction([
-    prisma.alertFiring.updateMany({ where: { ruleId: id, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedFigures: { ruleDeleted: true } } }),
+    prisma.alertFiring.updateMany({
+      where: { ruleId: id, resolvedAt: null },
+      data: { resolvedAt: new Date(), resolvedFigures: { ruleDeleted: true } },
+    }),
     prisma.alertRule.delete({ where: { id } }),
   ]);
 }

@@ -42,8 +42,21 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-const m: AlertMessage = { event: "alert.fired", rule: { id: 1, name: "r", kind: "failure_rate" }, operationId: "op", figures: {}, url: null, at: "2026-11-29T10:00:00.000Z" };
-const target = (path: string) => ({ id: 1, type: "slack" as const, url: `${base}${path}`, secret: null, recipients: [] });
+const m: AlertMessage = {
+  event: "alert.fired",
+  rule: { id: 1, name: "r", kind: "failure_rate" },
+  operationId: "op",
+  figures: {},
+  url: null,
+  at: "2026-11-29T10:00:00.000Z",
+};
+const target = (path: string) => ({
+  id: 1,
+  type: "slack" as const,
+  url: `${base}${path}`,
+  secret: null,
+  recipients: [],
+});
 
 it("a 200 whose answer never ends is delivered (not retried, which would send it twice)", async () => {
   const out = await sendToChannel(target("/endless"), m, 4_000);

@@ -53,15 +53,24 @@ export async function sendToChannel(ch: ChannelTarget, m: AlertMessage, timeoutM
   if (!ch.url) return { ok: false, retryable: false, status: null, answer: "channel has no url" };
   const req = buildRequest({ type: ch.type, url: ch.url, secret: ch.secret }, m, Date.now());
   try {
-    const res = await fetch(req.url, { method: "POST", headers: req.headers, body: req.body, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(req.url, {
+      method: "POST",
+      headers: req.headers,
+      body: req.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const text = clip(await readAnswer(res));
     if (res.status >= 500) return { ok: false, retryable: true, status: res.status, answer: text };
     if (res.status < 200 || res.status >= 300) return { ok: false, retryable: false, status: res.status, answer: text };
     const refusal = platformRefusal(ch.type, text);
-    return refusal ? { ok: false, retryable: false, status: res.status, answer: clip(`${refusal} — ${text}`) } : { ok: true, retryable: false, status: res.status, answer: text };
+    return refusal
+      ? { ok: false, retryable: false, status: res.status, answer: clip(`${refusal} — ${text}`) }
+      : { ok: true, retryable: false, status: res.status, answer: text };
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
-    const why = e.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : `${e.cause?.code ?? e.name}: network error`;
+    const why =
+      e.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : `${e.cause?.code ?? e.name}: network error`;
     return { ok: false, retryable: true, status: null, answer: why };
   }
 }

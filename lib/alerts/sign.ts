@@ -9,7 +9,13 @@ export function signWebhook(secret: string, body: string, unixSeconds: number): 
 }
 
 /** The receiver's side (the README's snippet does the same): constant-time compare, bounded clock skew. */
-export function verifyWebhook(secret: string, body: string, header: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  body: string,
+  header: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   const parts = new Map(header.split(",").map((p) => p.split("=", 2) as [string, string]));
   const t = Number(parts.get("t"));
   const v1 = parts.get("v1") ?? "";

@@ -11,7 +11,9 @@ export async function listAuditEvents(q: AuditQuery): Promise<AuditList> {
   const where: Prisma.AuditEventWhereInput = {
     ...(q.user ? { actor: q.user } : {}),
     ...(q.kind ? { kind: q.kind } : {}),
-    ...(q.from || q.to ? { at: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } } : {}),
+    ...(q.from || q.to
+      ? { at: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } }
+      : {}),
     ...(before !== undefined ? { id: { lt: before } } : {}),
   };
   const rows = await prisma.auditEvent.findMany({ where, orderBy: { id: "desc" }, take: q.limit + 1 });

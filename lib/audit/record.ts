@@ -59,5 +59,7 @@ export async function updateAuditDetails(id: number, details: Prisma.InputJsonVa
 }
 
 function logAuditFailure(what: string, err: unknown): void {
-  console.error(`[audit] could not record ${what}: ${err instanceof Error ? `${err.name}: ${err.message.split("\n")[0]}` : String(err)}`);
+  console.error(
+    `[audit] could not record ${what}: ${err instanceof Error ? `${err.name}: ${err.message.split("\n")[0]}` : String(err)}`,
+  );
 }

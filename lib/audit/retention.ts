@@ -10,7 +10,13 @@ const BATCH = 5_000;
 
 /** AUDIT_RETENTION_DAYS (default 365): how long the audit trail is kept, independent of RETENTION_DAYS. */
 function auditRetentionDays(env: Record<string, string | undefined> = process.env): number {
-  const parsed = z.coerce.number().int().min(1).max(36_500).default(365).safeParse(env.AUDIT_RETENTION_DAYS || undefined);
+  const parsed = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(36_500)
+    .default(365)
+    .safeParse(env.AUDIT_RETENTION_DAYS || undefined);
   if (!parsed.success) throw new Error("Invalid environment: AUDIT_RETENTION_DAYS must be a whole number of days ≥ 1");
   return parsed.data;
 }

@@ -11,8 +11,23 @@ export type SettingAction = "created" | "updated" | "deleted";
  * what the API answers for it, never the request body: channels answer without their URL and secret,
  * and those must not reach the trail either.
  */
-export async function auditSettingChange(req: Request, target: string, action: SettingAction, state?: unknown): Promise<void> {
+export async function auditSettingChange(
+  req: Request,
+  target: string,
+  action: SettingAction,
+  state?: unknown,
+): Promise<void> {
   const who = await requestActor(req);
-  const details: Prisma.InputJsonObject = { action, ...(state === undefined ? {} : { state: JSON.parse(JSON.stringify(state)) as Prisma.InputJsonValue }) };
-  await recordAuditEvent({ kind: "setting_changed", actor: who.actor, clientIp: who.clientIp, method: who.method, target, details });
+  const details: Prisma.InputJsonObject = {
+    action,
+    ...(state === undefined ? {} : { state: JSON.parse(JSON.stringify(state)) as Prisma.InputJsonValue }),
+  };
+  await recordAuditEvent({
+    kind: "setting_changed",
+    actor: who.actor,
+    clientIp: who.clientIp,
+    method: who.method,
+    target,
+    details,
+  });
 }

@@ -82,7 +82,12 @@ function buildConfig(s: AccessSettings): NextAuthConfig {
         // Built-in users are audited in authorize(), which sees the name as typed and the outcome.
         if (account?.provider === OIDC_PROVIDER_ID) {
           const name = user.name ?? user.email ?? account.providerAccountId ?? null;
-          await recordAuditEvent({ kind: "sign_in_succeeded", actor: name, clientIp: await requestIp(), method: "oidc" });
+          await recordAuditEvent({
+            kind: "sign_in_succeeded",
+            actor: name,
+            clientIp: await requestIp(),
+            method: "oidc",
+          });
         }
       },
       async signOut(message) {
@@ -90,7 +95,12 @@ function buildConfig(s: AccessSettings): NextAuthConfig {
         if (!token || typeof token.sid !== "string") return;
         await revokeSession(token.sid, token.exp ?? Date.now() / 1000 + s.sessionMaxAgeSeconds);
         const method = token.via === OIDC_PROVIDER_ID ? "oidc" : "password";
-        await recordAuditEvent({ kind: "sign_out", actor: typeof token.name === "string" ? token.name : null, clientIp: await requestIp(), method });
+        await recordAuditEvent({
+          kind: "sign_out",
+          actor: typeof token.name === "string" ? token.name : null,
+          clientIp: await requestIp(),
+          method,
+        });
       },
     },
   };

@@ -6,9 +6,17 @@
 export function describeAuthError(error: Error): string {
   const type = (error as Error & { type?: unknown }).type;
   const name = typeof type === "string" && type ? type : error.name;
-  const firstLine = (m: unknown) => (typeof m === "string" ? m.split("\n")[0]!.replace(/\s*Read more at \S+$/, "").slice(0, 300) : "");
+  const firstLine = (m: unknown) =>
+    typeof m === "string"
+      ? m
+          .split("\n")[0]!
+          .replace(/\s*Read more at \S+$/, "")
+          .slice(0, 300)
+      : "";
   const cause = (error as Error & { cause?: { err?: unknown } }).cause;
   const inner = cause?.err instanceof Error ? cause.err : cause instanceof Error ? cause : undefined;
-  const because = inner ? ` (cause: ${(inner as Error & { type?: string }).type ?? inner.name}: ${firstLine(inner.message)})` : "";
+  const because = inner
+    ? ` (cause: ${(inner as Error & { type?: string }).type ?? inner.name}: ${firstLine(inner.message)})`
+    : "";
   return `${name}: ${firstLine(error.message) || "(no message)"}${because}`;
 }

@@ -45,7 +45,9 @@ async function reserve(key: string, free: number): Promise<number> {
   try {
     return await reserveOrThrow(key, free);
   } catch (err) {
-    console.error(`[auth] login limit unavailable, attempt refused: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    console.error(
+      `[auth] login limit unavailable, attempt refused: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`,
+    );
     return LOGIN_LIMITS.firstDelaySeconds;
   }
 }

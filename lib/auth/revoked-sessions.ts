@@ -23,7 +23,9 @@ export async function isSessionRevoked(sessionId: string): Promise<boolean> {
     const row = await prisma.revokedSession.findUnique({ where: { sessionId }, select: { expiresAt: true } });
     return row !== null && row.expiresAt.getTime() > Date.now();
   } catch (err) {
-    console.error(`[auth] revocation check failed (database unavailable): ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    console.error(
+      `[auth] revocation check failed (database unavailable): ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`,
+    );
     return false;
   }
 }

@@ -40,7 +40,11 @@ const Raw = z.object({
   AUTH_OIDC_SECRET: z.string().trim().optional(),
   AUTH_OIDC_NAME: z.string().trim().max(60).optional(),
   API_TOKENS: z.string().trim().optional(),
-  AUTH_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  AUTH_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
   AUTH_SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
 });
 
@@ -59,7 +63,9 @@ function parseUsers(raw: string | undefined): Map<string, string> {
     const name = colon > 0 ? entry.slice(0, colon) : "";
     const hash = entry.slice(colon + 1);
     if (!USER_NAME.test(name)) {
-      throw new AccessConfigError("AUTH_USERS entries are `name:<argon2id hash>`; a name is 1-64 of A-Z a-z 0-9 . _ @ -");
+      throw new AccessConfigError(
+        "AUTH_USERS entries are `name:<argon2id hash>`; a name is 1-64 of A-Z a-z 0-9 . _ @ -",
+      );
     }
     if (!ARGON2ID_PHC.test(hash)) {
       throw new AccessConfigError(
@@ -77,7 +83,9 @@ function parseOidc(raw: z.infer<typeof Raw>): OidcSettings | undefined {
   const { AUTH_OIDC_ISSUER: issuer, AUTH_OIDC_ID: clientId, AUTH_OIDC_SECRET: clientSecret } = raw;
   if (!issuer && !clientId && !clientSecret) return undefined;
   if (!issuer || !clientId || !clientSecret) {
-    throw new AccessConfigError("single sign-on needs all three of AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET");
+    throw new AccessConfigError(
+      "single sign-on needs all three of AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET",
+    );
   }
   let url: URL;
   try {

@@ -6,13 +6,29 @@ import { parseLikeASpreadsheet } from "@/tests/support/spreadsheet-csv";
 // The stream's contract without a database: exact bytes for awkward cells, and batches read one at a
 // time, only when the consumer asks (a slow client never makes the server read ahead of it).
 
-const HEADER = "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,errorCodeMeaning,description,resultDesc,upgradeTime,receivedAt,attempts,platformStatus,source";
+const HEADER =
+  "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,errorCodeMeaning,description,resultDesc,upgradeTime,receivedAt,attempts,platformStatus,source";
 
 function device(i: number, over: Partial<FailedDevice> = {}): FailedDevice {
   return {
-    deviceId: `d${String(i).padStart(5, "0")}`, appId: "app", operationId: "op", subOperationId: null, sourceVersion: "V1",
-    targetVersion: "V2", curVersion: "V1", errorCode: "7", errorCodeMeaning: "package verification failed (documented meaning (Huawei OTA result code))", description: null, resultDesc: "failed", upgradeTimeRaw: "20261127T080000Z",
-    upgradeAt: new Date(Date.UTC(2026, 10, 27, 8)), receivedAt: new Date(Date.UTC(2026, 10, 27, 8, 0, 1, 5)), attempts: 1, platformStatus: null, source: null, ...over,
+    deviceId: `d${String(i).padStart(5, "0")}`,
+    appId: "app",
+    operationId: "op",
+    subOperationId: null,
+    sourceVersion: "V1",
+    targetVersion: "V2",
+    curVersion: "V1",
+    errorCode: "7",
+    errorCodeMeaning: "package verification failed (documented meaning (Huawei OTA result code))",
+    description: null,
+    resultDesc: "failed",
+    upgradeTimeRaw: "20261127T080000Z",
+    upgradeAt: new Date(Date.UTC(2026, 10, 27, 8)),
+    receivedAt: new Date(Date.UTC(2026, 10, 27, 8, 0, 1, 5)),
+    attempts: 1,
+    platformStatus: null,
+    source: null,
+    ...over,
   };
 }
 
@@ -30,17 +46,43 @@ function fakeReader(total: number) {
 
 const bytes = async (s: ReadableStream<Uint8Array>) => new Uint8Array(await new Response(s).arrayBuffer());
 // Response.text() would swallow the BOM: decode keeping it.
-const text = async (s: ReadableStream<Uint8Array>) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await bytes(s));
-
+const text = async (s: ReadableStream<Uint8Array>) =>
+  new TextDecoder("utf-8", { ignoreBOM: true }).decode(await bytes(s));
 
 const LEADS = ["=", "+", "-", "@", "\t", "\r"] as const;
-const TEXT_FIELDS = ["deviceId", "appId", "operationId", "subOperationId", "sourceVersion", "targetVersion", "curVersion", "errorCode", "description", "resultDesc", "upgradeTimeRaw"] as const;
+const TEXT_FIELDS = [
+  "deviceId",
+  "appId",
+  "operationId",
+  "subOperationId",
+  "sourceVersion",
+  "targetVersion",
+  "curVersion",
+  "errorCode",
+  "description",
+  "resultDesc",
+  "upgradeTimeRaw",
+] as const;
 
 describe("failedDevicesCsv", () => {
   it("writes the exact header, CRLF rows, RFC 4180 quoting and neutralised formulas", async () => {
     const rows = [
-      device(1, { errorCode: '=HYPERLINK("http://x")', description: '-2+3 <script>, "quoted"', upgradeAt: null, upgradeTimeRaw: "PT5M" }),
-      device(2, { appId: null, description: "", resultDesc: "line\r\nbreak", receivedAt: null, curVersion: "@V1", attempts: 3, platformStatus: "SUCCESS", source: "platform" }),
+      device(1, {
+        errorCode: '=HYPERLINK("http://x")',
+        description: '-2+3 <script>, "quoted"',
+        upgradeAt: null,
+        upgradeTimeRaw: "PT5M",
+      }),
+      device(2, {
+        appId: null,
+        description: "",
+        resultDesc: "line\r\nbreak",
+        receivedAt: null,
+        curVersion: "@V1",
+        attempts: 3,
+        platformStatus: "SUCCESS",
+        source: "platform",
+      }),
     ];
     const out = await text(failedDevicesCsv(async (after) => (after ? [] : rows)));
     expect(out).toBe(
@@ -74,7 +116,9 @@ describe("failedDevicesCsv", () => {
       `ok\r\n${lead}cmd|' /C calc'!A0`,
       `${lead}`,
     ]);
-    const rows = values.map((v, i) => device(i, field === "upgradeTimeRaw" ? { upgradeAt: null, upgradeTimeRaw: v } : { [field]: v }));
+    const rows = values.map((v, i) =>
+      device(i, field === "upgradeTimeRaw" ? { upgradeAt: null, upgradeTimeRaw: v } : { [field]: v }),
+    );
     const csv = await text(failedDevicesCsv(async (after) => (after ? [] : rows)));
     const parsed = parseLikeASpreadsheet(csv.slice(1));
     expect(parsed).toHaveLength(1 + values.length);

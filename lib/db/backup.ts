@@ -31,7 +31,8 @@ export async function backupPglite(dir: string, file: string): Promise<void> {
 /** Restores a PGlite dump into `dir`, which must be missing or empty: a restore never overwrites data. */
 export async function restorePglite(file: string, dir: string): Promise<void> {
   const entries = await readdir(dir).catch(() => []);
-  if (entries.length > 0) throw new Error(`${path.resolve(dir)} is not empty: restore into a new directory, then point PGLITE_DIR at it`);
+  if (entries.length > 0)
+    throw new Error(`${path.resolve(dir)} is not empty: restore into a new directory, then point PGLITE_DIR at it`);
   const lock = await lockDirectory(dir, 0);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
@@ -46,7 +47,9 @@ export async function restorePglite(file: string, dir: string): Promise<void> {
 
 /** PostgreSQL: pg_dump's custom format (restore with pg_restore), a consistent snapshot while the app runs. */
 export async function backupPostgres(url: string, file: string): Promise<void> {
-  const child = spawn("pg_dump", ["--format=custom", "--no-owner", "--dbname", url], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn("pg_dump", ["--format=custom", "--no-owner", "--dbname", url], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const exit = new Promise<number | null>((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", resolve);

@@ -32,7 +32,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const migrations = opts.migrate === false ? [] : await loadMigrations();
   return opts.url
     ? openPostgres(opts.url, migrations)
-    : openPglite(opts.pgliteDir ?? "./data/pglite", migrations, opts.lockWaitMs ?? envNumber("PGLITE_LOCK_WAIT_SECONDS", 15) * 1000);
+    : openPglite(
+        opts.pgliteDir ?? "./data/pglite",
+        migrations,
+        opts.lockWaitMs ?? envNumber("PGLITE_LOCK_WAIT_SECONDS", 15) * 1000,
+      );
 }
 
 type Migrations = Awaited<ReturnType<typeof loadMigrations>>;
@@ -109,7 +113,7 @@ async function openLockedPglite(absolute: string, migrations: Migrations, lock: 
     if (migrations.length > 0) {
       const session: SqlSession = {
         exec: async (sql) => void (await pglite.exec(sql)),
-        query: async <T,>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+        query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
       };
       await applyMigrations(session, migrations);
     }

@@ -45,12 +45,19 @@ describe("lockDirectory", () => {
     const d = dir("d");
     const file = lockFileFor(d);
     // Another process takes the lock the same way (flock(1) fed by its stdin), then is killed.
-    const holder = spawn(process.execPath, ["-e", `
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `
       const { spawn } = require("node:child_process");
       const c = spawn("flock", ["-x", "-n", ${JSON.stringify(file)}, "sh", "-c", "echo locked; exec cat >/dev/null"], { stdio: ["pipe", "pipe", "inherit"], detached: true });
       c.stdout.once("data", () => console.log("held"));
       setInterval(() => {}, 1000);
-    `], { stdio: ["ignore", "pipe", "inherit"] });
+    `,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     await new Promise((r) => holder.stdout!.once("data", r));
     expect(await lockDirectory(d, 0).catch((e: unknown) => e)).toBeInstanceOf(DirLockedError);
     holder.kill("SIGKILL");

@@ -25,8 +25,10 @@ export class DirLockedError extends Error {
     waitedMs: number,
   ) {
     const who = holderPid ? `process ${holderPid}` : "another process";
-    super(`PGlite directory ${dir} is in use by ${who}${waitedMs > 0 ? ` (waited ${Math.round(waitedMs / 1000)} s)` : ""}: ` +
-      "one process per directory. Stop it first, or go through the running server.");
+    super(
+      `PGlite directory ${dir} is in use by ${who}${waitedMs > 0 ? ` (waited ${Math.round(waitedMs / 1000)} s)` : ""}: ` +
+        "one process per directory. Stop it first, or go through the running server.",
+    );
     this.name = "DirLockedError";
   }
 }
@@ -55,10 +57,14 @@ export function lockDirectory(dir: string, waitMs: number): Promise<DirLock> {
   const file = lockFileFor(abs);
   const wait = waitMs > 0 ? ["-w", String(Math.max(1, Math.ceil(waitMs / 1000)))] : ["-n"];
   const started = Date.now();
-  const child = spawn("flock", ["-x", ...wait, "-E", String(BUSY), file, "sh", "-c", "echo locked; exec cat >/dev/null"], {
-    stdio: ["pipe", "pipe", "inherit"],
-    detached: true,
-  });
+  const child = spawn(
+    "flock",
+    ["-x", ...wait, "-E", String(BUSY), file, "sh", "-c", "echo locked; exec cat >/dev/null"],
+    {
+      stdio: ["pipe", "pipe", "inherit"],
+      detached: true,
+    },
+  );
   return new Promise<DirLock>((resolve, reject) => {
     let held = false;
     child.once("error", reject);

@@ -36,7 +36,10 @@ function migrationsDir(): string {
 
 export async function loadMigrations(dir = migrationsDir()): Promise<Migration[]> {
   const entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const file = path.join(/* turbopackIgnore: true */ dir, name, "migration.sql");

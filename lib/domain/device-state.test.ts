@@ -7,9 +7,30 @@ let nextId = 1;
 const t0 = Date.parse("2024-03-01T00:00:00Z");
 function ev(over: Partial<ParsedNotification>, receivedOffsetS = nextId): StoredEvent {
   const id = nextId++;
-  const n = { notifyType: "swUpgradeResultNotify", kind: "software", event: "result", deviceId: "d", operationId: "o", appId: "a",
-    subOperationId: "s", result: null, state: null, step: null, sourceVersion: "1", targetVersion: "2", curVersion: "1", errorCode: null,
-    description: null, resultDesc: null, upgradeTimeRaw: null, upgradeAt: null, warnings: [], rawBody: "{}", contentHash: String(id), ...over } as ParsedNotification;
+  const n = {
+    notifyType: "swUpgradeResultNotify",
+    kind: "software",
+    event: "result",
+    deviceId: "d",
+    operationId: "o",
+    appId: "a",
+    subOperationId: "s",
+    result: null,
+    state: null,
+    step: null,
+    sourceVersion: "1",
+    targetVersion: "2",
+    curVersion: "1",
+    errorCode: null,
+    description: null,
+    resultDesc: null,
+    upgradeTimeRaw: null,
+    upgradeAt: null,
+    warnings: [],
+    rawBody: "{}",
+    contentHash: String(id),
+    ...over,
+  } as ParsedNotification;
   return { id, receivedAt: new Date(t0 + receivedOffsetS * 1000), n };
 }
 const result = (r: "SUCCESS" | "FAIL", upgradeAtS: number | null, over: Partial<ParsedNotification> = {}) =>
@@ -19,20 +40,37 @@ const fold = (events: StoredEvent[]) => events.reduce<DeviceState | null>((s, e)
 
 describe("applyEvent", () => {
   it("a device with only state changes is in progress", () => {
-    expect(fold([state("downloading"), state("downloaded")])).toMatchObject({ outcome: "in_progress", attempts: 0, state: "downloaded" });
+    expect(fold([state("downloading"), state("downloaded")])).toMatchObject({
+      outcome: "in_progress",
+      attempts: 0,
+      state: "downloaded",
+    });
   });
 
   it("latest result by upgrade time wins in either arrival order", () => {
     const fail = result("FAIL", 100, { errorCode: "5" });
     const success = result("SUCCESS", 200, { curVersion: "2" });
-    for (const order of [[fail, success], [success, fail]]) {
-      expect(fold(order)).toMatchObject({ outcome: "succeeded", result: "SUCCESS", curVersion: "2", errorCode: null, attempts: 2,
-        failedAttempts: 1, firstResult: "FAIL" });
+    for (const order of [
+      [fail, success],
+      [success, fail],
+    ]) {
+      expect(fold(order)).toMatchObject({
+        outcome: "succeeded",
+        result: "SUCCESS",
+        curVersion: "2",
+        errorCode: null,
+        attempts: 2,
+        failedAttempts: 1,
+        firstResult: "FAIL",
+      });
     }
   });
 
   it("without upgrade times, arrival decides", () => {
-    expect(fold([result("SUCCESS", null), result("FAIL", null)])).toMatchObject({ outcome: "failed", firstResult: "SUCCESS" });
+    expect(fold([result("SUCCESS", null), result("FAIL", null)])).toMatchObject({
+      outcome: "failed",
+      firstResult: "SUCCESS",
+    });
   });
 
   it("equal upgrade times fall back to arrival order", () => {
@@ -57,7 +95,13 @@ describe("applyEvent", () => {
 
 describe("applyEvent follows the ordering rule (issue examples)", () => {
   const at = (iso: string) => new Date(iso);
-  const push = (id: number, received: string, r: "SUCCESS" | "FAIL", upgradeAt: Date | null, over: Partial<ParsedNotification> = {}): StoredEvent => ({
+  const push = (
+    id: number,
+    received: string,
+    r: "SUCCESS" | "FAIL",
+    upgradeAt: Date | null,
+    over: Partial<ParsedNotification> = {},
+  ): StoredEvent => ({
     id,
     receivedAt: at(received),
     n: { ...ev({}).n, result: r, upgradeAt, curVersion: r === "SUCCESS" ? "2" : "1", ...over },
@@ -67,8 +111,18 @@ describe("applyEvent follows the ordering rule (issue examples)", () => {
     ["a real SUCCESS after a FAIL dated 2099", at("2099-12-31T23:59:59Z"), at("2026-11-29T10:00:30Z")],
     ["a backlog SUCCESS dated 20 minutes back after an undated FAIL", null, at("2026-11-29T09:41:00Z")],
   ])("%s: succeeded, first attempt FAIL, nothing contradicts", (_n, failAt, okAt) => {
-    const s = fold([push(1001, "2026-11-29T10:00:01Z", "FAIL", failAt), push(1002, "2026-11-29T10:01:00Z", "SUCCESS", okAt)]);
-    expect(s).toMatchObject({ outcome: "succeeded", result: "SUCCESS", curVersion: "2", firstResult: "FAIL", attempts: 2, failedAttempts: 1 });
+    const s = fold([
+      push(1001, "2026-11-29T10:00:01Z", "FAIL", failAt),
+      push(1002, "2026-11-29T10:01:00Z", "SUCCESS", okAt),
+    ]);
+    expect(s).toMatchObject({
+      outcome: "succeeded",
+      result: "SUCCESS",
+      curVersion: "2",
+      firstResult: "FAIL",
+      attempts: 2,
+      failedAttempts: 1,
+    });
   });
   it("keeps the plausible device time as the order key and null for an absurd one", () => {
     const s = fold([push(1003, "2026-11-29T10:00:01Z", "FAIL", at("1970-01-01T00:00:00Z"))]);

@@ -3,9 +3,26 @@ import { compareArrival, isLaterResult, plausibleDeviceTime, type Ordered } from
 import type { NotificationSource, Outcome, ParsedNotification } from "@/lib/notifications/types";
 
 /** The fields of a logged notification that the projection reads. */
-export type EventFields = Pick<ParsedNotification, "operationId" | "deviceId" | "kind" | "appId" | "subOperationId" | "event"
-  | "result" | "state" | "sourceVersion" | "targetVersion" | "curVersion" | "errorCode" | "description" | "resultDesc"
-  | "upgradeTimeRaw" | "upgradeAt" | "warnings"> & { source?: NotificationSource };
+export type EventFields = Pick<
+  ParsedNotification,
+  | "operationId"
+  | "deviceId"
+  | "kind"
+  | "appId"
+  | "subOperationId"
+  | "event"
+  | "result"
+  | "state"
+  | "sourceVersion"
+  | "targetVersion"
+  | "curVersion"
+  | "errorCode"
+  | "description"
+  | "resultDesc"
+  | "upgradeTimeRaw"
+  | "upgradeAt"
+  | "warnings"
+> & { source?: NotificationSource };
 
 /** A notification from the log: what the reducer needs to place it in time. */
 export interface StoredEvent {
@@ -18,7 +35,10 @@ export interface StoredEvent {
 const rank = (source: string | null | undefined) => (source === "api" ? 0 : 1);
 
 /** Later result of two, ranked by source first, then by the ordering rule. */
-function isLaterRanked(a: Ordered & { source: string | null | undefined }, b: (Ordered & { source: string | null | undefined }) | null) {
+function isLaterRanked(
+  a: Ordered & { source: string | null | undefined },
+  b: (Ordered & { source: string | null | undefined }) | null,
+) {
   if (b === null) return true;
   const r = rank(a.source) - rank(b.source);
   return r !== 0 ? r > 0 : isLaterResult(a, b);
@@ -31,7 +51,10 @@ const greatest = (a: string | null, b: string | null) => (a === null ? b : b ===
 const big = (id: number | bigint | null) => BigInt(id ?? 0);
 
 /** True when `e` arrived (received_at, then id) before the last event already folded into `s`. */
-export function arrivedBeforeLast(s: Pick<DeviceState, "lastSeenAt" | "lastEventId">, e: Pick<StoredEvent, "id" | "receivedAt">): boolean {
+export function arrivedBeforeLast(
+  s: Pick<DeviceState, "lastSeenAt" | "lastEventId">,
+  e: Pick<StoredEvent, "id" | "receivedAt">,
+): boolean {
   if (s.lastEventId === null) return false;
   return compareArrival({ receivedAt: e.receivedAt, id: e.id }, { receivedAt: s.lastSeenAt, id: s.lastEventId }) < 0;
 }
@@ -102,12 +125,18 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
   if (n.event === "result" && n.result) {
     // resultAt/firstResultAt hold the plausible device time only (null otherwise): the order key.
     const source = n.source ?? "push";
-    const incoming = { deviceAt: plausibleDeviceTime(n.upgradeAt, e.receivedAt), receivedAt: e.receivedAt, id: e.id, source };
+    const incoming = {
+      deviceAt: plausibleDeviceTime(n.upgradeAt, e.receivedAt),
+      receivedAt: e.receivedAt,
+      id: e.id,
+      source,
+    };
     s.attempts += 1;
     if (n.result === "FAIL") s.failedAttempts += 1;
-    const latest = s.resultReceivedAt && s.resultNotificationId !== null
-      ? { deviceAt: s.resultAt, receivedAt: s.resultReceivedAt, id: s.resultNotificationId, source: s.resultSource }
-      : null;
+    const latest =
+      s.resultReceivedAt && s.resultNotificationId !== null
+        ? { deviceAt: s.resultAt, receivedAt: s.resultReceivedAt, id: s.resultNotificationId, source: s.resultSource }
+        : null;
     if (isLaterRanked(incoming, latest)) {
       Object.assign(s, {
         result: n.result,
@@ -125,11 +154,20 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
         resultSource: source,
       });
     }
-    const first = s.firstResultReceivedAt && s.firstResultNotificationId !== null
-      ? { deviceAt: s.firstResultAt, receivedAt: s.firstResultReceivedAt, id: s.firstResultNotificationId, source: s.firstResultSource }
-      : null;
+    const first =
+      s.firstResultReceivedAt && s.firstResultNotificationId !== null
+        ? {
+            deviceAt: s.firstResultAt,
+            receivedAt: s.firstResultReceivedAt,
+            id: s.firstResultNotificationId,
+            source: s.firstResultSource,
+          }
+        : null;
     // The first attempt: the earliest pushed result, or the earliest reconciled one when nothing was pushed.
-    if (first === null || (rank(source) !== rank(first.source) ? rank(source) > rank(first.source) : isLaterResult(first, incoming))) {
+    if (
+      first === null ||
+      (rank(source) !== rank(first.source) ? rank(source) > rank(first.source) : isLaterResult(first, incoming))
+    ) {
       s.firstResult = n.result;
       s.firstResultAt = incoming.deviceAt;
       s.firstResultReceivedAt = e.receivedAt;
@@ -147,10 +185,19 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
   return s;
 }
 
-export function outcomeOf(s: Pick<DeviceState, "result" | "state" | "stateReceivedAt" | "stateNotificationId" | "resultReceivedAt" | "resultNotificationId">): Outcome {
+export function outcomeOf(
+  s: Pick<
+    DeviceState,
+    "result" | "state" | "stateReceivedAt" | "stateNotificationId" | "resultReceivedAt" | "resultNotificationId"
+  >,
+): Outcome {
   if (s.result === null) return "in_progress";
   const active = s.state !== null && ATTEMPT_START_STATES.has(s.state.toLowerCase());
-  if (active && s.stateReceivedAt && arrivedAfter(s.stateReceivedAt, s.stateNotificationId ?? 0, s.resultReceivedAt, s.resultNotificationId)) {
+  if (
+    active &&
+    s.stateReceivedAt &&
+    arrivedAfter(s.stateReceivedAt, s.stateNotificationId ?? 0, s.resultReceivedAt, s.resultNotificationId)
+  ) {
     return "in_progress";
   }
   return s.result === "SUCCESS" ? "succeeded" : "failed";

@@ -38,7 +38,9 @@ const FIELDS: { [F in FacetName]: readonly (keyof Extract<Facet, { facet: F }>)[
 
 /** A facet as its stored key (NULL → ''). */
 export function toCounterKey(f: Facet): CounterKey {
-  const values = (FIELDS[f.facet] as readonly string[]).map((name) => (f as unknown as Record<string, string | null>)[name] ?? "");
+  const values = (FIELDS[f.facet] as readonly string[]).map(
+    (name) => (f as unknown as Record<string, string | null>)[name] ?? "",
+  );
   return [f.facet, values[0] ?? "", values[1] ?? "", values[2] ?? ""];
 }
 
@@ -51,7 +53,6 @@ export function fromCounterKey(facet: string, k1: string, k2: string, k3: string
   names.forEach((name, i) => (out[name] = stored[i] === "" ? null : stored[i]!));
   return out as unknown as Facet;
 }
-
 
 /** The error code a failed device is counted under: firmware results carry no errorCode, their statusDesc tells failures apart. */
 export function failureCodeOf(s: Pick<DeviceState, "errorCode" | "kind" | "resultDesc">): string | null {
@@ -112,7 +113,10 @@ export interface CounterDelta {
 }
 
 /** Net change of every counter touched by a batch; zero changes are dropped. */
-export function counterDeltas(changes: { before: DeviceState | null; after: DeviceState }[], events: StoredEvent[]): CounterDelta[] {
+export function counterDeltas(
+  changes: { before: DeviceState | null; after: DeviceState }[],
+  events: StoredEvent[],
+): CounterDelta[] {
   const sums = new Map<string, CounterDelta>();
   const add = (operationId: string, key: CounterKey, n: number) => {
     const id = JSON.stringify([operationId, ...key]);
@@ -130,5 +134,8 @@ export function counterDeltas(changes: { before: DeviceState | null; after: Devi
     for (const w of warningKeys(e)) add(e.n.operationId, w, 1);
   }
   // Sorted: concurrent batches lock counter rows in the same order.
-  return [...sums.entries()].filter(([, d]) => d.n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+  return [...sums.entries()]
+    .filter(([, d]) => d.n !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, d]) => d);
 }

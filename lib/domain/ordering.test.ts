@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { compareResults, firstOf, FUTURE_SKEW_MS, latestOf, plausibleDeviceTime, type Ordered } from "./ordering";
 
 const at = (iso: string) => new Date(iso);
-const r = (id: number, received: string, device: string | null): Ordered => ({ id, receivedAt: at(received), deviceAt: device ? at(device) : null });
+const r = (id: number, received: string, device: string | null): Ordered => ({
+  id,
+  receivedAt: at(received),
+  deviceAt: device ? at(device) : null,
+});
 
 describe("plausibleDeviceTime", () => {
   const arrival = at("2026-11-29T16:00:00Z");
@@ -55,12 +59,22 @@ describe("compareResults (the issue's examples)", () => {
 
 // Results of one device: arrival times rising, device times plausible, absurd or missing.
 const results = fc
-  .array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: -120, max: 120 }), fc.nat({ max: 600 })), { minLength: 1, maxLength: 8 })
+  .array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: -120, max: 120 }), fc.nat({ max: 600 })), {
+    minLength: 1,
+    maxLength: 8,
+  })
   .map((rows) => {
     let t = Date.UTC(2026, 10, 29, 12);
     return rows.map(([kind, deviceOffsetMin, gapSec], i): Ordered => {
       t += gapSec * 1000;
-      const deviceAt = kind === 0 ? null : kind === 1 ? new Date(Date.UTC(1970, 0, 1) + i) : kind === 2 ? new Date(Date.UTC(2099, 0, 1)) : new Date(t + deviceOffsetMin * 60_000);
+      const deviceAt =
+        kind === 0
+          ? null
+          : kind === 1
+            ? new Date(Date.UTC(1970, 0, 1) + i)
+            : kind === 2
+              ? new Date(Date.UTC(2099, 0, 1))
+              : new Date(t + deviceOffsetMin * 60_000);
       return { id: i + 1, receivedAt: new Date(t), deviceAt };
     });
   });
@@ -71,8 +85,13 @@ describe("the fold (properties)", () => {
       fc.property(results, (rs) => {
         const untimed = rs.filter((x) => plausibleDeviceTime(x.deviceAt, x.receivedAt) === null);
         const lastUntimed = untimed[untimed.length - 1];
-        const after = rs.filter((x) => plausibleDeviceTime(x.deviceAt, x.receivedAt) !== null && (!lastUntimed || x.id > lastUntimed.id));
-        const expected = after.length > 0 ? after.reduce((a, b) => (b.deviceAt!.getTime() >= a.deviceAt!.getTime() ? b : a)) : lastUntimed;
+        const after = rs.filter(
+          (x) => plausibleDeviceTime(x.deviceAt, x.receivedAt) !== null && (!lastUntimed || x.id > lastUntimed.id),
+        );
+        const expected =
+          after.length > 0
+            ? after.reduce((a, b) => (b.deviceAt!.getTime() >= a.deviceAt!.getTime() ? b : a))
+            : lastUntimed;
         expect(latestOf(rs)).toBe(expected);
       }),
       { numRuns: 2000 },
@@ -95,7 +114,10 @@ describe("firstOf (closed form)", () => {
     fc.assert(
       fc.property(results, (rs) => {
         const p = (x: Ordered) => plausibleDeviceTime(x.deviceAt, x.receivedAt);
-        const expected = p(rs[0]!) === null ? rs[0] : rs.filter((x) => p(x) !== null).reduce((a, b) => (b.deviceAt!.getTime() < a.deviceAt!.getTime() ? b : a));
+        const expected =
+          p(rs[0]!) === null
+            ? rs[0]
+            : rs.filter((x) => p(x) !== null).reduce((a, b) => (b.deviceAt!.getTime() < a.deviceAt!.getTime() ? b : a));
         expect(firstOf(rs)).toBe(expected);
       }),
       { numRuns: 2000 },

@@ -65,7 +65,8 @@ export function normaliseCode(code: string): string {
 /** Software codes are Huawei's OTA list; firmware results carry statusDesc, which may be an LwM2M result. */
 export function documentedMeaning(kind: CodeKind, code: string): CodeMeaning | null {
   const c = normaliseCode(code);
-  if (kind === "software") return Object.hasOwn(HUAWEI_OTA_CODES, c) ? { text: HUAWEI_OTA_CODES[c]!, source: "huawei_ota" } : null;
+  if (kind === "software")
+    return Object.hasOwn(HUAWEI_OTA_CODES, c) ? { text: HUAWEI_OTA_CODES[c]!, source: "huawei_ota" } : null;
   return Object.hasOwn(LWM2M_UPDATE_RESULTS, c) ? { text: LWM2M_UPDATE_RESULTS[c]!, source: "lwm2m" } : null;
 }
 

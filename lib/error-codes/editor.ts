@@ -9,7 +9,11 @@ import { AppError } from "@/lib/errors";
  */
 export async function dictionaryEditor(req: Request): Promise<string> {
   const origin = req.headers.get("origin");
-  if (origin !== null && origin !== new URL(req.url).origin && origin !== `${req.headers.get("x-forwarded-proto") ?? "http"}://${req.headers.get("host")}`) {
+  if (
+    origin !== null &&
+    origin !== new URL(req.url).origin &&
+    origin !== `${req.headers.get("x-forwarded-proto") ?? "http"}://${req.headers.get("host")}`
+  ) {
     throw new AppError("unauthorized", "Cross-site changes to the dictionary are refused.");
   }
   const settings = getAccessSettings();

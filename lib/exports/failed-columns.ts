@@ -26,24 +26,32 @@ export const FAILED_COLUMNS: readonly FailedColumn[] = [
     name: "errorCodeMeaning",
     kind: "text",
     width: 40,
-    about: "What the code means, and where that meaning comes from (your dictionary, or the documented Huawei OTA / LwM2M meaning).",
+    about:
+      "What the code means, and where that meaning comes from (your dictionary, or the documented Huawei OTA / LwM2M meaning).",
   },
   { name: "description", kind: "text", width: 40, about: "The error's description as the device sent it." },
   { name: "resultDesc", kind: "text", width: 30, about: "Result description (firmware: statusDesc)." },
-  { name: "upgradeTime", kind: "time", width: 24, about: "Time of the latest result, UTC; the raw value when it is not a time." },
+  {
+    name: "upgradeTime",
+    kind: "time",
+    width: 24,
+    about: "Time of the latest result, UTC; the raw value when it is not a time.",
+  },
   { name: "receivedAt", kind: "time", width: 24, about: "When the latest result arrived here, UTC." },
   { name: "attempts", kind: "count", width: 10, about: "Upgrade attempts the device made in this task." },
   {
     name: "platformStatus",
     kind: "text",
     width: 14,
-    about: "The device's sub-task status as the platform last reported it (WAIT, PROCESSING, SUCCESS, FAIL, STOP, TIMEOUT); empty when unknown.",
+    about:
+      "The device's sub-task status as the platform last reported it (WAIT, PROCESSING, SUCCESS, FAIL, STOP, TIMEOUT); empty when unknown.",
   },
   {
     name: "source",
     kind: "text",
     width: 10,
-    about: "Where the device is known to be a target of the task: platform (its sub-tasks) or declared (an uploaded list); empty when it is on no list.",
+    about:
+      "Where the device is known to be a target of the task: platform (its sub-tasks) or declared (an uploaded list); empty when it is on no list.",
   },
 ];
 

@@ -34,7 +34,9 @@ describe("export download names", () => {
   it("leave ASCII names exactly as before", () => {
     const name = exportFilename("failed-devices", "a/b%20c", "csv", day);
     expect(name).toBe("failed-devices-a_b_20c-2026-11-29.csv");
-    expect(new Headers(downloadHeaders("text/csv", name)).get("content-disposition")).toBe(`attachment; filename="${name}"`);
+    expect(new Headers(downloadHeaders("text/csv", name)).get("content-disposition")).toBe(
+      `attachment; filename="${name}"`,
+    );
   });
 
   it("never split a character when cutting a long name", () => {

@@ -5,7 +5,10 @@
 /** `<what>-<operationId or "all">-<YYYY-MM-DD>.<ext>`; anything but letters, digits, `. _ -` becomes `_`. */
 export function exportFilename(what: string, scope: string, ext: string, now = new Date()): string {
   // Cut by code points, never inside a surrogate pair (a lone one cannot be percent-encoded).
-  const safe = Array.from(scope.normalize("NFC").replace(/[^\p{L}\p{N}._-]+/gu, "_")).slice(0, 100).join("") || "task";
+  const safe =
+    Array.from(scope.normalize("NFC").replace(/[^\p{L}\p{N}._-]+/gu, "_"))
+      .slice(0, 100)
+      .join("") || "task";
   return `${what}-${safe}-${now.toISOString().slice(0, 10)}.${ext}`;
 }
 

@@ -40,8 +40,12 @@ describe("retry list", () => {
 
   it("names downloads after the task and the UTC day, with only safe characters", () => {
     const day = new Date(Date.UTC(2026, 10, 29, 23, 59));
-    expect(exportFilename("retry-devices", "a41e9c07d2b8", "txt", day)).toBe("retry-devices-a41e9c07d2b8-2026-11-29.txt");
-    expect(exportFilename("failed-devices", 'x"; filename=evil.exe\r\n任务', "xlsx", day)).toBe("failed-devices-x_filename_evil.exe_任务-2026-11-29.xlsx");
+    expect(exportFilename("retry-devices", "a41e9c07d2b8", "txt", day)).toBe(
+      "retry-devices-a41e9c07d2b8-2026-11-29.txt",
+    );
+    expect(exportFilename("failed-devices", 'x"; filename=evil.exe\r\n任务', "xlsx", day)).toBe(
+      "failed-devices-x_filename_evil.exe_任务-2026-11-29.xlsx",
+    );
     expect(exportFilename("failed-devices", "", "csv", day)).toBe("failed-devices-task-2026-11-29.csv");
   });
 });

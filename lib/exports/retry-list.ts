@@ -26,7 +26,8 @@ export type RetryBatchReader = (after: string | null, limit: number) => Promise<
 export async function openRetryDevices(operationId: string, filters: DeviceFilters): Promise<RetryBatchReader> {
   const { prisma } = await getDb();
   const task = await prisma.task.findUnique({ where: { operationId }, select: { operationId: true } });
-  if (!task) throw new AppError("not_found", `No task with operationId ${JSON.stringify(operationId)} has been received.`);
+  if (!task)
+    throw new AppError("not_found", `No task with operationId ${JSON.stringify(operationId)} has been received.`);
   const where = deviceWhere(operationId, filters);
   return async (after, limit) => {
     const rows = await prisma.$queryRaw<{ deviceId: string }[]>`
@@ -48,7 +49,8 @@ const RAW_IN_JSON = /[\u2028\u2029\p{Cf}]/gu;
 
 export function retryLine(deviceId: string): string {
   if (!NOT_PASTEABLE.test(deviceId)) return `${deviceId}\n`;
-  const escape = (c: string) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
+  const escape = (c: string) =>
+    Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
   const json = JSON.stringify(deviceId).replace(RAW_IN_JSON, escape);
   return `${json}\n`;
 }

@@ -16,7 +16,9 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export async function appendToLog(prisma: PrismaClient, items: ParsedNotification[]): Promise<StoreResult[]> {
   // Sorted by hash: concurrent batches take the unique index's locks in the same order (no deadlocks).
-  const unique = [...new Map(items.map((n) => [n.contentHash, n])).values()].sort((a, b) => byText(a.contentHash, b.contentHash));
+  const unique = [...new Map(items.map((n) => [n.contentHash, n])).values()].sort((a, b) =>
+    byText(a.contentHash, b.contentHash),
+  );
   const col = <K extends keyof ParsedNotification>(k: K) => unique.map((n) => n[k]);
   // One array parameter per column: the statement text is the same for every batch size.
   const inserted = await prisma.$queryRaw<{ id: bigint; contentHash: string }[]>`

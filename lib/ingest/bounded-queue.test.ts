@@ -6,7 +6,8 @@ describe("BoundedQueue", () => {
     const q = new BoundedQueue<string, number>({ maxCount: 100, maxBytes: 1 << 20 });
     const answers: Promise<unknown>[] = [];
     for (let round = 0; round < 20; round++) {
-      for (let i = 0; i < 50; i++) answers.push(q.enqueue(`push ${round}/${i}`, 100, Date.now() + 5).catch((e: unknown) => e));
+      for (let i = 0; i < 50; i++)
+        answers.push(q.enqueue(`push ${round}/${i}`, 100, Date.now() + 5).catch((e: unknown) => e));
       await new Promise((r) => setTimeout(r, 15));
     }
     const outcomes = await Promise.all(answers);

@@ -81,7 +81,8 @@ export class BoundedQueue<T, R> {
   /** Queues `item` until `deadlineAt` (epoch ms); rejects at once past the limits. */
   enqueue(item: T, bytes: number, deadlineAt: number): Promise<R> {
     if (this.count + 1 > this.limits.maxCount) return Promise.reject(new OverloadedError(`${this.count} pushes`));
-    if (this.count > 0 && this.bytes + bytes > this.limits.maxBytes) return Promise.reject(new OverloadedError(`${this.bytes} bytes`));
+    if (this.count > 0 && this.bytes + bytes > this.limits.maxBytes)
+      return Promise.reject(new OverloadedError(`${this.bytes} bytes`));
     // Answered entries are skipped lazily; compact now and then so they cannot pile up either.
     if (this.queue.length > 2 * this.count + 64) this.queue = this.queue.filter((w) => !w.settled);
     return new Promise<R>((resolve, reject) => {

@@ -20,7 +20,10 @@ export async function quarantineRequest(prisma: PrismaClient, r: QuarantineRecor
       status: r.status,
       reason: r.reason,
       message: r.message,
-      details: r.details.length > 0 ? r.details.map((d) => ({ field: clean(d.field, 256), problem: clean(d.problem, 512) })) : undefined,
+      details:
+        r.details.length > 0
+          ? r.details.map((d) => ({ field: clean(d.field, 256), problem: clean(d.problem, 512) }))
+          : undefined,
       contentType: r.contentType === null ? null : clean(r.contentType, 256),
       bodySize: r.bodySize,
       truncated: r.truncated,

@@ -39,18 +39,21 @@ export async function pruneOldEvents(prisma: PrismaClient, days: number, now = n
 
 /** One batch, oldest first: fold into the baseline, then delete, under the projector lock (one writer of views at a time). */
 function pruneBatch(prisma: PrismaClient, cutoff: Date): Promise<number> {
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PROJECTOR_LOCK})`;
-    const rows = await tx.$queryRaw<EventRow[]>`
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PROJECTOR_LOCK})`;
+      const rows = await tx.$queryRaw<EventRow[]>`
       SELECT ${EVENT_COLUMNS} FROM notifications n
       WHERE n.received_at < ${cutoff} AND NOT EXISTS (SELECT 1 FROM projection_pending p WHERE p.notification_id = n.id)
       ORDER BY n.received_at, n.id LIMIT ${BATCH}`;
-    if (rows.length === 0) return 0;
-    // The fold writes unqualified view names: for this transaction they resolve to the baseline schema.
-    await tx.$executeRaw`SET LOCAL search_path TO baseline, public`;
-    await foldEvents(tx, rows.map(toStoredEvent), { refoldFrom: null });
-    await tx.$executeRaw`SET LOCAL search_path TO public`;
-    await tx.$executeRaw`DELETE FROM notifications WHERE id = ANY(${rows.map((r) => BigInt(r.id))}::bigint[])`;
-    return rows.length;
-  }, { maxWait: 10_000, timeout: 120_000 });
+      if (rows.length === 0) return 0;
+      // The fold writes unqualified view names: for this transaction they resolve to the baseline schema.
+      await tx.$executeRaw`SET LOCAL search_path TO baseline, public`;
+      await foldEvents(tx, rows.map(toStoredEvent), { refoldFrom: null });
+      await tx.$executeRaw`SET LOCAL search_path TO public`;
+      await tx.$executeRaw`DELETE FROM notifications WHERE id = ANY(${rows.map((r) => BigInt(r.id))}::bigint[])`;
+      return rows.length;
+    },
+    { maxWait: 10_000, timeout: 120_000 },
+  );
 }

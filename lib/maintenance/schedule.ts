@@ -17,7 +17,9 @@ export function scheduleRetention(): void {
     try {
       const r = await pruneOldEvents((await getDb()).prisma, days);
       if (r.notifications + r.quarantined > 0) {
-        console.log(`[retention] deleted ${r.notifications} notifications, ${r.quarantined} quarantined requests older than ${days} days`);
+        console.log(
+          `[retention] deleted ${r.notifications} notifications, ${r.quarantined} quarantined requests older than ${days} days`,
+        );
       }
     } catch (err) {
       console.error("[retention] prune failed (will retry next hour):", err instanceof Error ? err.message : err);

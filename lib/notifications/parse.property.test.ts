@@ -24,8 +24,15 @@ function checkOutcome(bytes: Uint8Array) {
   return out;
 }
 
-const anyField = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }),
-  fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }));
+const anyField = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+);
 const pushLike = fc.record(
   {
     notifyType: fc.oneof(fc.constantFrom(...NOTIFY_TYPES), fc.string(), anyField),
@@ -34,7 +41,11 @@ const pushLike = fc.record(
     swUpgradeResult: fc.oneof(fc.constantFrom("SUCCESS", "FAIL", "success", "Fail"), anyField),
     status: fc.oneof(fc.constantFrom("SUCCESS", "FAIL"), anyField),
     step: fc.oneof(fc.constantFrom("0", "1", "2", "3"), anyField),
-    upgradeTime: fc.oneof(fc.constant("20240115T083012Z"), fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toISOString())), anyField),
+    upgradeTime: fc.oneof(
+      fc.constant("20240115T083012Z"),
+      fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toISOString())),
+      anyField,
+    ),
     errorCode: anyField,
     curVersion: anyField,
     appId: anyField,
@@ -45,11 +56,17 @@ const pushLike = fc.record(
 
 describe("parseNotification (properties)", () => {
   it("never throws on arbitrary bytes", () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => void checkOutcome(bytes)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => void checkOutcome(bytes)),
+      { numRuns: 2000 },
+    );
   });
 
   it("never throws on arbitrary JSON", () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => void checkOutcome(enc(JSON.stringify(v)))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => void checkOutcome(enc(JSON.stringify(v)))),
+      { numRuns: 2000 },
+    );
   });
 
   it("gives every push-shaped object a documented outcome, independent of key order", () => {
@@ -70,10 +87,28 @@ describe("parseNotification (properties)", () => {
 
   it("accepts every well-formed result push, whatever its free-text fields hold", () => {
     fc.assert(
-      fc.property(fc.uuid(), fc.stringMatching(/^[0-9a-f]{1,64}$/), fc.constantFrom("SUCCESS", "FAIL"), anyField, anyField, (deviceId, operationId, r, desc, code) => {
-        const out = checkOutcome(enc(JSON.stringify({ notifyType: "swUpgradeResultNotify", deviceId, operationId, swUpgradeResult: r, description: desc, errorCode: code })));
-        expect(out.type).toBe("notification");
-      }),
+      fc.property(
+        fc.uuid(),
+        fc.stringMatching(/^[0-9a-f]{1,64}$/),
+        fc.constantFrom("SUCCESS", "FAIL"),
+        anyField,
+        anyField,
+        (deviceId, operationId, r, desc, code) => {
+          const out = checkOutcome(
+            enc(
+              JSON.stringify({
+                notifyType: "swUpgradeResultNotify",
+                deviceId,
+                operationId,
+                swUpgradeResult: r,
+                description: desc,
+                errorCode: code,
+              }),
+            ),
+          );
+          expect(out.type).toBe("notification");
+        },
+      ),
       { numRuns: 1000 },
     );
   });

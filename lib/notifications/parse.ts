@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { canonicalJson, TooDeepError } from "./canonical";
 import { createHash } from "node:crypto";
-import { NOTIFY_TYPES, type FieldProblem, type Kind, type NotifyType, type ParsedNotification, type Result } from "./types";
+import {
+  NOTIFY_TYPES,
+  type FieldProblem,
+  type Kind,
+  type NotifyType,
+  type ParsedNotification,
+  type Result,
+} from "./types";
 import { isExactNumber, parseExact } from "./exact-json";
 import { parseUpgradeTime } from "./upgrade-time";
 
@@ -211,7 +218,12 @@ class FieldReader {
       if (parsed.problem) this.warn(field, parsed.problem);
       return parsed;
     }
-    this.warn(field, v === undefined || v === null || v === "" ? "missing" : `expected a string or number, got ${Array.isArray(v) ? "an array" : typeof v}`);
+    this.warn(
+      field,
+      v === undefined || v === null || v === ""
+        ? "missing"
+        : `expected a string or number, got ${Array.isArray(v) ? "an array" : typeof v}`,
+    );
     return { raw: null, at: null };
   }
 }

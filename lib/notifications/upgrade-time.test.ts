@@ -32,17 +32,31 @@ describe("parseUpgradeTime", () => {
     expect(t.problem).toBeUndefined();
   });
 
-  it.each([[3600], ["120"], ["12.5"], [99999999999999], ["1705307412.5"]])("keeps %j raw with no instant (a duration, or out of range)", (v) => {
-    expect(parseUpgradeTime(v)).toEqual({ raw: String(v), at: null });
-  });
+  it.each([[3600], ["120"], ["12.5"], [99999999999999], ["1705307412.5"]])(
+    "keeps %j raw with no instant (a duration, or out of range)",
+    (v) => {
+      expect(parseUpgradeTime(v)).toEqual({ raw: String(v), at: null });
+    },
+  );
 
-  it.each(["20240231T083012Z", "20241301T000000Z", "20240115T246000Z", "2024-13-01T00:00:00Z", "2024-02-30 10:00:00",
+  it.each([
+    "20240231T083012Z",
+    "20241301T000000Z",
+    "20240115T246000Z",
+    "2024-13-01T00:00:00Z",
+    "2024-02-30 10:00:00",
     // An offset is at most ±23:59: "+9999" would move the instant by four days and still look plausible.
-    "20240115T083012+9999", "2024-01-15T08:30:12-24:00", "20240115T083012+0860"])("flags impossible calendar time %j", (raw) => {
+    "20240115T083012+9999",
+    "2024-01-15T08:30:12-24:00",
+    "20240115T083012+0860",
+  ])("flags impossible calendar time %j", (raw) => {
     expect(parseUpgradeTime(raw)).toMatchObject({ raw, at: null, problem: "not a valid calendar time" });
   });
 
-  it.each(["yesterday", "15/01/2024 08:30", "2024-01-15", "2024-01-15 08:30", "next tuesday"])("keeps unrecognised %j as text with a problem", (raw) => {
-    expect(parseUpgradeTime(raw)).toMatchObject({ raw, at: null, problem: expect.stringContaining("unrecognised") });
-  });
+  it.each(["yesterday", "15/01/2024 08:30", "2024-01-15", "2024-01-15 08:30", "next tuesday"])(
+    "keeps unrecognised %j as text with a problem",
+    (raw) => {
+      expect(parseUpgradeTime(raw)).toMatchObject({ raw, at: null, problem: expect.stringContaining("unrecognised") });
+    },
+  );
 });

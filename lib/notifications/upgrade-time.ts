@@ -27,7 +27,8 @@ export function parseUpgradeTime(value: string | number): UpgradeTime {
   const m = COMPACT.exec(raw) ?? ISO.exec(raw);
   if (m) {
     // A space-separated time must carry seconds to be read (the "YYYY-MM-DD HH:MM:SS" form).
-    if (raw[10] === " " && m[6] === undefined) return { raw, at: null, problem: "unrecognised time format (kept as text)" };
+    if (raw[10] === " " && m[6] === undefined)
+      return { raw, at: null, problem: "unrecognised time format (kept as text)" };
     const at = fromParts(m);
     return at ? { raw, at } : { raw, at: null, problem: "not a valid calendar time" };
   }
@@ -43,7 +44,15 @@ function fromParts(m: RegExpExecArray): Date | null {
   const local = Date.UTC(y!, mo! - 1, d!, h!, mi!, s, ms);
   const check = new Date(local);
   // Date.UTC rolls 2024-02-31 over to March; a real timestamp never needs that.
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo! - 1 || check.getUTCDate() !== d || h! > 23 || mi! > 59 || s > 59) return null;
+  if (
+    check.getUTCFullYear() !== y ||
+    check.getUTCMonth() !== mo! - 1 ||
+    check.getUTCDate() !== d ||
+    h! > 23 ||
+    mi! > 59 ||
+    s > 59
+  )
+    return null;
   const offset = offsetMs(zone);
   return offset === null ? null : new Date(local - offset);
 }

@@ -52,7 +52,11 @@ export const COMPLETENESS_OPERATIONS: Operation[] = [
     pathParams: operationId,
     body: TaskLabelInputSchema,
     bodyExample: { label: "Spring rollout, wave 2" },
-    ok: { status: 200, type: JSON_TYPE, description: "`{ operationId, label, updatedAt, updatedBy }` (label null once removed)" },
+    ok: {
+      status: 200,
+      type: JSON_TYPE,
+      description: "`{ operationId, label, updatedAt, updatedBy }` (label null once removed)",
+    },
     errors: ["invalid_json", "invalid_body"],
   },
   {
@@ -65,7 +69,8 @@ export const COMPLETENESS_OPERATIONS: Operation[] = [
   {
     path: "/api/platform/status",
     method: "get",
-    summary: "The platform connector's state: leader, token age, last login and error, each task's last sync (never a secret)",
+    summary:
+      "The platform connector's state: leader, token age, last login and error, each task's last sync (never a secret)",
     ok: { status: 200, type: JSON_TYPE, description: "`PlatformStatus`" },
   },
 ];

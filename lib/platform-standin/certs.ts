@@ -28,15 +28,46 @@ export async function makeCertificates(dir?: string): Promise<StandinCertificate
   const d = dir ?? (await mkdtemp(path.join(tmpdir(), "um-platform-certs-")));
   const f = (name: string) => path.join(d, name);
   const ssl = (...args: string[]) => run("openssl", args, { cwd: d });
-  const key = (name: string) => ssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", f(name));
+  const key = (name: string) =>
+    ssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", f(name));
   await Promise.all([key("ca.key"), key("server.key"), key("client.key")]);
-  await ssl("req", "-x509", "-new", "-key", f("ca.key"), "-days", "1", "-subj", "/CN=Upgrade Monitor test platform CA", "-out", f("ca.crt"),
-    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+  await ssl(
+    "req",
+    "-x509",
+    "-new",
+    "-key",
+    f("ca.key"),
+    "-days",
+    "1",
+    "-subj",
+    "/CN=Upgrade Monitor test platform CA",
+    "-out",
+    f("ca.crt"),
+    "-addext",
+    "basicConstraints=critical,CA:TRUE",
+    "-addext",
+    "keyUsage=critical,keyCertSign,cRLSign",
+  );
   const sign = async (name: string, subject: string, ext: string) => {
     await ssl("req", "-new", "-key", f(`${name}.key`), "-subj", subject, "-out", f(`${name}.csr`));
     await import("node:fs/promises").then((fs) => fs.writeFile(f(`${name}.ext`), ext));
-    await ssl("x509", "-req", "-in", f(`${name}.csr`), "-CA", f("ca.crt"), "-CAkey", f("ca.key"), "-CAcreateserial", "-days", "1",
-      "-extfile", f(`${name}.ext`), "-out", f(`${name}.crt`));
+    await ssl(
+      "x509",
+      "-req",
+      "-in",
+      f(`${name}.csr`),
+      "-CA",
+      f("ca.crt"),
+      "-CAkey",
+      f("ca.key"),
+      "-CAcreateserial",
+      "-days",
+      "1",
+      "-extfile",
+      f(`${name}.ext`),
+      "-out",
+      f(`${name}.crt`),
+    );
   };
   await sign("server", "/CN=localhost", "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
   await sign("client", "/CN=upgrade-monitor-app", "extendedKeyUsage=clientAuth\n");

@@ -28,7 +28,10 @@ export interface StandinTask {
 
 /** UTC yyyyMMdd'T'HHmmss'Z', the platform's time format. */
 export function platformTimeText(at: Date | number): string {
-  return new Date(at).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 export function staResult(task: StandinTask) {
@@ -70,7 +73,11 @@ export function subView(task: StandinTask, sub: StandinSubOperation) {
 }
 
 /** A task of `devices` devices named `${prefix}-000001`…, all in status `status`, finished at `at`. */
-export function makeTask(operationId: string, devices: number, opts: { status?: SubStatus; at?: Date; operateType?: StandinTask["operateType"]; prefix?: string } = {}): StandinTask {
+export function makeTask(
+  operationId: string,
+  devices: number,
+  opts: { status?: SubStatus; at?: Date; operateType?: StandinTask["operateType"]; prefix?: string } = {},
+): StandinTask {
   const at = platformTimeText(opts.at ?? new Date(Date.now() - 3_600_000));
   const status = opts.status ?? "SUCCESS";
   const finished = status === "SUCCESS" || status === "FAIL" || status === "STOP" || status === "TIMEOUT";
@@ -87,5 +94,12 @@ export function makeTask(operationId: string, devices: number, opts: { status?: 
       extendInfo: {},
     });
   }
-  return { operationId, operateType: opts.operateType ?? "firmware_upgrade", createTime: at, startTime: at, stopTime: null, subs };
+  return {
+    operationId,
+    operateType: opts.operateType ?? "firmware_upgrade",
+    createTime: at,
+    startTime: at,
+    stopTime: null,
+    subs,
+  };
 }

@@ -46,7 +46,12 @@ export interface StandinPlatform {
   close(): Promise<void>;
 }
 
-const NOTIFY_TYPES = ["swUpgradeStateChangeNotify", "swUpgradeResultNotify", "fwUpgradeStateChangeNotify", "fwUpgradeResultNotify"];
+const NOTIFY_TYPES = [
+  "swUpgradeStateChangeNotify",
+  "swUpgradeResultNotify",
+  "fwUpgradeStateChangeNotify",
+  "fwUpgradeResultNotify",
+];
 
 /**
  * A local platform built from the documented contract (spec §4, §7): mutual TLS with a CA made at
@@ -66,7 +71,11 @@ export async function startStandin(opts: StandinOptions = {}): Promise<StandinPl
   let expiresIn = opts.expiresIn ?? 3600;
 
   const issue = () => {
-    token = { access: randomBytes(16).toString("hex"), refresh: randomBytes(16).toString("hex"), expiresAt: Date.now() + expiresIn * 1000 };
+    token = {
+      access: randomBytes(16).toString("hex"),
+      refresh: randomBytes(16).toString("hex"),
+      expiresAt: Date.now() + expiresIn * 1000,
+    };
     return { scope: "default", tokenType: "bearer", expiresIn, accessToken: token.access, refreshToken: token.refresh };
   };
 
@@ -80,11 +89,13 @@ export async function startStandin(opts: StandinOptions = {}): Promise<StandinPl
         res.writeHead(status, { "Content-Type": "application/json", ...headers });
         res.end(body === undefined ? undefined : JSON.stringify(body));
       };
-      const error = (status: number, code: string, desc: string, headers: Record<string, string> = {}) => send(status, { error_code: code, error_desc: desc }, headers);
+      const error = (status: number, code: string, desc: string, headers: Record<string, string> = {}) =>
+        send(status, { error_code: code, error_desc: desc }, headers);
       const fault = faults.find((f) => f.times > 0 && (!f.path || f.path.test(url.pathname)));
       const answer = () => {
         if (fault?.status) {
-          const retry: Record<string, string> = fault.retryAfter !== undefined ? { "Retry-After": String(fault.retryAfter) } : {};
+          const retry: Record<string, string> =
+            fault.retryAfter !== undefined ? { "Retry-After": String(fault.retryAfter) } : {};
           return error(fault.status, fault.status === 401 ? "100028" : String(fault.status), "injected fault", retry);
         }
         route(req.method ?? "", url, Buffer.concat(chunks).toString("utf8"), req.headers, send, error);
@@ -95,19 +106,30 @@ export async function startStandin(opts: StandinOptions = {}): Promise<StandinPl
     });
   };
 
-  function route(method: string, url: URL, body: string, headers: http.IncomingHttpHeaders, send: (s: number, b?: unknown) => void, error: (s: number, c: string, d: string) => void) {
+  function route(
+    method: string,
+    url: URL,
+    body: string,
+    headers: http.IncomingHttpHeaders,
+    send: (s: number, b?: unknown) => void,
+    error: (s: number, c: string, d: string) => void,
+  ) {
     const p = url.pathname;
     if (method === "POST" && (p === "/iocm/app/sec/v1.1.0/login" || p === "/iocm/app/sec/v1.1.0/refreshToken")) {
-      if (!String(headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return error(400, "100022", "login body must be form-urlencoded");
+      if (!String(headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded"))
+        return error(400, "100022", "login body must be form-urlencoded");
       const form = new URLSearchParams(body);
-      if (form.get("appId") !== appId || form.get("secret") !== secret) return error(401, "100208", "appId or secret is not right");
-      if (p.endsWith("refreshToken") && (!token || form.get("refreshToken") !== token.refresh)) return error(400, "100007", "refreshToken is not valid");
+      if (form.get("appId") !== appId || form.get("secret") !== secret)
+        return error(401, "100208", "appId or secret is not right");
+      if (p.endsWith("refreshToken") && (!token || form.get("refreshToken") !== token.refresh))
+        return error(400, "100007", "refreshToken is not valid");
       if (p.endsWith("login")) logins++;
       return send(200, issue());
     }
     if (headers.app_key !== appId) return error(401, "100208", "app_key is missing or wrong");
     const bearer = /^Bearer (.+)$/.exec(String(headers.authorization ?? ""))?.[1];
-    if (!token || bearer !== token.access) return error(401, "100028", "the token is not valid (expired or superseded)");
+    if (!token || bearer !== token.access)
+      return error(401, "100028", "the token is not valid (expired or superseded)");
     if (Date.now() >= token.expiresAt) return error(401, "100028", "the token has expired");
     if (method === "POST" && p === "/iodm/app/sub/v1.1.0/subscribe") {
       let b: { notifyType?: unknown; callbackUrl?: unknown };
@@ -116,8 +138,10 @@ export async function startStandin(opts: StandinOptions = {}): Promise<StandinPl
       } catch {
         return error(400, "100022", "body is not JSON");
       }
-      if (typeof b.notifyType !== "string" || !NOTIFY_TYPES.includes(b.notifyType)) return error(400, "100022", "notifyType is not valid");
-      if (typeof b.callbackUrl !== "string" || !/^https?:\/\/[^/]+/.test(b.callbackUrl)) return error(400, "100222", "callback URL is invalid");
+      if (typeof b.notifyType !== "string" || !NOTIFY_TYPES.includes(b.notifyType))
+        return error(400, "100022", "notifyType is not valid");
+      if (typeof b.callbackUrl !== "string" || !/^https?:\/\/[^/]+/.test(b.callbackUrl))
+        return error(400, "100222", "callback URL is invalid");
       subscriptions.push({ notifyType: b.notifyType, callbackUrl: b.callbackUrl });
       return send(200);
     }
@@ -140,9 +164,13 @@ export async function startStandin(opts: StandinOptions = {}): Promise<StandinPl
       // Filter, then page, then shape only the page (a 20,000-device task is paged 200 times).
       const all: (StandinTask | StandinTask["subs"][number])[] = list
         ? [...tasks.values()].filter((t) => !wanted || taskStatus(t) === wanted)
-        : wanted ? task!.subs.filter((s) => s.status.toLowerCase() === wanted.toLowerCase()) : task!.subs;
+        : wanted
+          ? task!.subs.filter((s) => s.status.toLowerCase() === wanted.toLowerCase())
+          : task!.subs;
       const slice = all.slice(pg.pageNo * pg.pageSize, (pg.pageNo + 1) * pg.pageSize);
-      const data = list ? (slice as StandinTask[]).map((t) => taskView(t, appId)) : (slice as StandinTask["subs"]).map((s) => subView(task!, s));
+      const data = list
+        ? (slice as StandinTask[]).map((t) => taskView(t, appId))
+        : (slice as StandinTask["subs"]).map((s) => subView(task!, s));
       return send(200, { data, pageNo: pg.pageNo, pageSize: pg.pageSize, totalCount: all.length });
     }
     if (one) {
@@ -153,7 +181,10 @@ export async function startStandin(opts: StandinOptions = {}): Promise<StandinPl
   }
 
   const server = certs
-    ? https.createServer({ key: certs.serverKey, cert: certs.serverCert, ca: certs.ca, requestCert: true, rejectUnauthorized: true }, handler)
+    ? https.createServer(
+        { key: certs.serverKey, cert: certs.serverCert, ca: certs.ca, requestCert: true, rejectUnauthorized: true },
+        handler,
+      )
     : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;

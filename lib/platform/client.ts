@@ -9,7 +9,11 @@ export const REFRESH_PATH = "/iocm/app/sec/v1.1.0/refreshToken";
 
 /** A platform answer we cannot use: status, the platform's error_code/error_desc when it sent one. */
 export class PlatformError extends Error {
-  constructor(message: string, readonly status: number, readonly code: string | null = null) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | null = null,
+  ) {
     super(message);
     this.name = "PlatformError";
   }
@@ -45,7 +49,10 @@ export class PlatformClient {
   private readonly transport: Transport;
   private token: { access: string; refresh: string | null; expiresAt: number; lifetimeMs: number } | null = null;
 
-  constructor(readonly config: PlatformConfig, private readonly opts: ClientOptions = {}) {
+  constructor(
+    readonly config: PlatformConfig,
+    private readonly opts: ClientOptions = {},
+  ) {
     this.transport = createTransport(config);
   }
 
@@ -76,7 +83,11 @@ export class PlatformClient {
       if (Date.now() >= t.expiresAt - margin) {
         try {
           if (!t.refresh) throw new Error("no refresh token");
-          await this.takeToken(REFRESH_PATH, { appId: this.config.appId, secret: this.config.secret, refreshToken: t.refresh }, "refresh");
+          await this.takeToken(
+            REFRESH_PATH,
+            { appId: this.config.appId, secret: this.config.secret, refreshToken: t.refresh },
+            "refresh",
+          );
         } catch {
           await this.login();
         }
@@ -86,7 +97,12 @@ export class PlatformClient {
   }
 
   /** GET or POST (JSON) with the token; the answer parsed by `schema`. Throws PlatformError on other 4xx or after the retries. */
-  async call<S extends z.ZodType>(method: "GET" | "POST", path: string, schema: S | null, body?: unknown): Promise<z.infer<S>> {
+  async call<S extends z.ZodType>(
+    method: "GET" | "POST",
+    path: string,
+    schema: S | null,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
     let relogged = false;
     for (let attempt = 1; ; attempt++) {
       const access = await this.ensureToken();
@@ -94,7 +110,11 @@ export class PlatformClient {
         this.transport.send({
           method,
           path,
-          headers: { app_key: this.config.appId, Authorization: `Bearer ${access}`, ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
+          headers: {
+            app_key: this.config.appId,
+            Authorization: `Bearer ${access}`,
+            ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
         }),
       );
@@ -127,7 +147,12 @@ export class PlatformClient {
     const t = parseJson(answer, TokenAnswer, kind);
     const issuedAt = Date.now();
     const lifetimeMs = t.expiresIn * 1000;
-    this.token = { access: t.accessToken, refresh: t.refreshToken ?? null, expiresAt: issuedAt + lifetimeMs, lifetimeMs };
+    this.token = {
+      access: t.accessToken,
+      refresh: t.refreshToken ?? null,
+      expiresAt: issuedAt + lifetimeMs,
+      lifetimeMs,
+    };
     await this.opts.onToken?.({ issuedAt: new Date(issuedAt), expiresAt: new Date(issuedAt + lifetimeMs), kind });
   }
 
@@ -168,7 +193,11 @@ function errorFrom(answer: RawAnswer, what: string): PlatformError {
   } catch {
     // Not JSON (a proxy's HTML page): the status says enough.
   }
-  return new PlatformError(`${what} answered HTTP ${answer.status}${code ? ` (${code}${desc ? `: ${desc}` : ""})` : ""}`, answer.status, code);
+  return new PlatformError(
+    `${what} answered HTTP ${answer.status}${code ? ` (${code}${desc ? `: ${desc}` : ""})` : ""}`,
+    answer.status,
+    code,
+  );
 }
 
 function parseJson<S extends z.ZodType>(answer: RawAnswer, schema: S, what: string): z.infer<S> {
@@ -179,6 +208,10 @@ function parseJson<S extends z.ZodType>(answer: RawAnswer, schema: S, what: stri
     throw new PlatformError(`${what}: the platform's answer is not JSON`, answer.status);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new PlatformError(`${what}: unexpected answer (${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")})`, answer.status);
+  if (!parsed.success)
+    throw new PlatformError(
+      `${what}: unexpected answer (${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")})`,
+      answer.status,
+    );
   return parsed.data;
 }

@@ -26,7 +26,11 @@ export interface PlatformConfig {
 }
 
 const Schema = z.object({
-  PLATFORM_URL: z.string().trim().url().refine((u) => /^https?:\/\//i.test(u), "must start with https:// (or http:// for a local test platform)"),
+  PLATFORM_URL: z
+    .string()
+    .trim()
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u), "must start with https:// (or http:// for a local test platform)"),
   PLATFORM_APP_ID: z.string().trim().min(1, "is required when PLATFORM_URL is set").max(256),
   PLATFORM_SECRET: z.string().min(1, "is required when PLATFORM_URL is set").max(256),
   PLATFORM_CA_FILE: z.string().trim().min(1).optional(),
@@ -34,26 +38,37 @@ const Schema = z.object({
   PLATFORM_KEY_FILE: z.string().trim().min(1).optional(),
   PLATFORM_DISCOVER: z.enum(["0", "1", "true", "false"]).default("0"),
   PLATFORM_SYNC_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
-  LOST_PUSH_GRACE_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(600),
+  LOST_PUSH_GRACE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(600),
   PLATFORM_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
 });
 
 /** Reads the configuration; null when PLATFORM_URL is unset. Throws an Error naming the bad variable. */
 export function readPlatformConfig(env: Record<string, string | undefined> = process.env): PlatformConfig | null {
   if (!env.PLATFORM_URL?.trim()) return null;
-  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v?.trim() === "" ? undefined : v]));
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, v?.trim() === "" ? undefined : v]),
+  );
   const parsed = Schema.safeParse(blankToUndefined);
   if (!parsed.success) throw new Error(`Invalid platform settings: ${z.prettifyError(parsed.error)}`);
   const e = parsed.data;
   if (Boolean(e.PLATFORM_CERT_FILE) !== Boolean(e.PLATFORM_KEY_FILE)) {
-    throw new Error("Invalid platform settings: PLATFORM_CERT_FILE and PLATFORM_KEY_FILE go together (the client certificate and its key)");
+    throw new Error(
+      "Invalid platform settings: PLATFORM_CERT_FILE and PLATFORM_KEY_FILE go together (the client certificate and its key)",
+    );
   }
   const read = (name: string, file: string | undefined) => {
     if (!file) return undefined;
     try {
       return readFileSync(file, "utf8");
     } catch (err) {
-      throw new Error(`Invalid platform settings: ${name} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+      throw new Error(
+        `Invalid platform settings: ${name} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`,
+      );
     }
   };
   return {

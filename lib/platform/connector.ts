@@ -32,7 +32,11 @@ export class PlatformConnector {
   private discoveredAt = 0;
   private readonly log: (line: string) => void;
 
-  constructor(private readonly prisma: PrismaClient, readonly config: PlatformConfig, private readonly opts: ConnectorOptions = {}) {
+  constructor(
+    private readonly prisma: PrismaClient,
+    readonly config: PlatformConfig,
+    private readonly opts: ConnectorOptions = {},
+  ) {
     this.instance = opts.instance ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.log = opts.log ?? ((line) => console.log(`[platform] ${line}`));
     this.client = new PlatformClient(config, {
@@ -91,7 +95,12 @@ export class PlatformConnector {
         this.opts.onSynced?.(operationId, outcome);
         // Renew the connection lease between tasks: one long task must not let it lapse.
         if (Date.now() - started > (this.config.leaseSeconds * 1000) / 3) {
-          this.leader = await holdConnectionLease(this.prisma, this.config.appId, this.instance, this.config.leaseSeconds);
+          this.leader = await holdConnectionLease(
+            this.prisma,
+            this.config.appId,
+            this.instance,
+            this.config.leaseSeconds,
+          );
         }
       }
       await recordConnectionError(this.prisma, this.config.appId, null);
@@ -132,5 +141,4 @@ export class PlatformConnector {
     this.leader = false;
     this.client.close();
   }
-
 }

@@ -18,11 +18,17 @@ export async function discoverTasks(prisma: PrismaClient, client: PlatformClient
   let found = 0;
   for (const status of ["wait", "processing"]) {
     for (let pageNo = 0; pageNo < maxPages; pageNo++) {
-      const page = await client.call("GET", `${OPERATIONS_PATH}?operationStatus=${status}&pageNo=${pageNo}&pageSize=${PAGE_SIZE}`, OperationListPage);
+      const page = await client.call(
+        "GET",
+        `${OPERATIONS_PATH}?operationStatus=${status}&pageNo=${pageNo}&pageSize=${PAGE_SIZE}`,
+        OperationListPage,
+      );
       for (const op of page.data) {
-        found += await prisma.$executeRaw`INSERT INTO platform_tasks (operation_id, discovered_by) VALUES (${op.operationId}, 'discover') ON CONFLICT (operation_id) DO NOTHING`;
+        found +=
+          await prisma.$executeRaw`INSERT INTO platform_tasks (operation_id, discovered_by) VALUES (${op.operationId}, 'discover') ON CONFLICT (operation_id) DO NOTHING`;
       }
-      if (page.data.length < PAGE_SIZE || (page.totalCount !== null && (pageNo + 1) * PAGE_SIZE >= page.totalCount)) break;
+      if (page.data.length < PAGE_SIZE || (page.totalCount !== null && (pageNo + 1) * PAGE_SIZE >= page.totalCount))
+        break;
     }
   }
   return found;

@@ -31,7 +31,9 @@ export function createTransport(config: Pick<PlatformConfig, "url" | "ca" | "cer
   const secure = base.protocol === "https:";
   if (!secure && !warnedPlainHttp) {
     warnedPlainHttp = true;
-    console.warn(`[platform] PLATFORM_URL uses http:// (${base.host}): only acceptable for a local test platform; the secret is sent unencrypted`);
+    console.warn(
+      `[platform] PLATFORM_URL uses http:// (${base.host}): only acceptable for a local test platform; the secret is sent unencrypted`,
+    );
   }
   const agent = secure
     ? new https.Agent({ keepAlive: true, maxSockets: 4, ca: config.ca, cert: config.cert, key: config.key })
@@ -47,15 +49,23 @@ export function createTransport(config: Pick<PlatformConfig, "url" | "ca" | "cer
         path: prefix + req.path,
         method: req.method,
         agent,
-        headers: { Accept: "application/json", ...req.headers, ...(req.body !== undefined ? { "Content-Length": String(Buffer.byteLength(req.body)) } : {}) },
+        headers: {
+          Accept: "application/json",
+          ...req.headers,
+          ...(req.body !== undefined ? { "Content-Length": String(Buffer.byteLength(req.body)) } : {}),
+        },
       };
       const r = (secure ? https : http).request(options, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }),
+        );
         res.on("error", reject);
       });
-      r.setTimeout(req.timeoutMs ?? 30_000, () => r.destroy(new Error(`no answer from the platform within ${req.timeoutMs ?? 30_000} ms`)));
+      r.setTimeout(req.timeoutMs ?? 30_000, () =>
+        r.destroy(new Error(`no answer from the platform within ${req.timeoutMs ?? 30_000} ms`)),
+      );
       r.on("error", reject);
       r.end(req.body);
     });

@@ -11,7 +11,12 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * One statement: an insert for the first instance ever, otherwise an update that only succeeds for
  * the current holder or once the holder's lease has run out.
  */
-export async function holdConnectionLease(prisma: PrismaClient, appId: string, instance: string, seconds: number): Promise<boolean> {
+export async function holdConnectionLease(
+  prisma: PrismaClient,
+  appId: string,
+  instance: string,
+  seconds: number,
+): Promise<boolean> {
   const rows = await prisma.$queryRaw<{ holder: string }[]>`
     INSERT INTO platform_connection AS c (app_id, holder, lease_until, updated_at)
     VALUES (${appId}, ${instance}, now() + make_interval(secs => ${seconds}::int), now())
@@ -28,7 +33,13 @@ export async function releaseConnectionLease(prisma: PrismaClient, appId: string
 }
 
 /** Records token times and the last login (never the token itself). */
-export async function recordToken(prisma: PrismaClient, appId: string, issuedAt: Date, expiresAt: Date, kind: "login" | "refresh"): Promise<void> {
+export async function recordToken(
+  prisma: PrismaClient,
+  appId: string,
+  issuedAt: Date,
+  expiresAt: Date,
+  kind: "login" | "refresh",
+): Promise<void> {
   const login = kind === "login";
   await prisma.$executeRaw`UPDATE platform_connection SET token_issued_at = ${issuedAt}, token_expires_at = ${expiresAt},
     last_login_at = CASE WHEN ${login} THEN ${issuedAt} ELSE last_login_at END,
@@ -37,16 +48,27 @@ export async function recordToken(prisma: PrismaClient, appId: string, issuedAt:
 }
 
 /** Records (or clears, with null) the connection's last error. */
-export async function recordConnectionError(prisma: PrismaClient, appId: string, message: string | null): Promise<void> {
-  if (message === null) await prisma.$executeRaw`UPDATE platform_connection SET last_error = NULL, updated_at = now() WHERE app_id = ${appId} AND last_error IS NOT NULL`;
-  else await prisma.$executeRaw`UPDATE platform_connection SET last_error = ${message.slice(0, 1000)}, last_error_at = now(), updated_at = now() WHERE app_id = ${appId}`;
+export async function recordConnectionError(
+  prisma: PrismaClient,
+  appId: string,
+  message: string | null,
+): Promise<void> {
+  if (message === null)
+    await prisma.$executeRaw`UPDATE platform_connection SET last_error = NULL, updated_at = now() WHERE app_id = ${appId} AND last_error IS NOT NULL`;
+  else
+    await prisma.$executeRaw`UPDATE platform_connection SET last_error = ${message.slice(0, 1000)}, last_error_at = now(), updated_at = now() WHERE app_id = ${appId}`;
 }
 
 /**
  * Takes or extends the sync lease of one task, so two instances never sync the same task at once
  * (even around a change of connection holder). False when another instance's lease is still running.
  */
-export async function holdTaskLease(prisma: PrismaClient, operationId: string, instance: string, seconds: number): Promise<boolean> {
+export async function holdTaskLease(
+  prisma: PrismaClient,
+  operationId: string,
+  instance: string,
+  seconds: number,
+): Promise<boolean> {
   const n = await prisma.$executeRaw`UPDATE platform_tasks SET lease_owner = ${instance},
     lease_until = now() + make_interval(secs => ${seconds}::int)
     WHERE operation_id = ${operationId} AND (lease_owner IS NULL OR lease_owner = ${instance} OR lease_until IS NULL OR lease_until < now())`;

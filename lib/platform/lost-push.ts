@@ -16,8 +16,15 @@ export interface FinishedSubOperation {
  * status whatever instance or sync computes it, so notifications' unique content_hash makes the
  * backfill exactly once (a second sync, a second instance, a restart all land on the same row).
  */
-export function reconciledHash(operationId: string, deviceId: string, subOperationId: string | null, status: string): string {
-  return createHash("sha256").update(["api", operationId, deviceId, subOperationId ?? "", status].join("\0")).digest("hex");
+export function reconciledHash(
+  operationId: string,
+  deviceId: string,
+  subOperationId: string | null,
+  status: string,
+): string {
+  return createHash("sha256")
+    .update(["api", operationId, deviceId, subOperationId ?? "", status].join("\0"))
+    .digest("hex");
 }
 
 /**
@@ -48,10 +55,14 @@ export async function backfillLostPushes(
   const missing = due.filter((f) => !have.has(f.sub.deviceId));
   if (missing.length === 0) return 0;
   // Into the log like any push, marked source='api'; the projector folds it (ranked below any push).
-  const results = await appendToLog(prisma, missing.map((f) => reconciledNotification(task, f, graceSeconds)));
+  const results = await appendToLog(
+    prisma,
+    missing.map((f) => reconciledNotification(task, f, graceSeconds)),
+  );
   wakeProjector();
   const stored = results.filter((r) => r.status === "stored").length;
-  if (stored > 0) await prisma.$executeRaw`UPDATE platform_tasks SET lost_pushes = lost_pushes + ${stored} WHERE operation_id = ${task.operationId}`;
+  if (stored > 0)
+    await prisma.$executeRaw`UPDATE platform_tasks SET lost_pushes = lost_pushes + ${stored} WHERE operation_id = ${task.operationId}`;
   return stored;
 }
 

@@ -6,7 +6,10 @@ import { parseUpgradeTime } from "@/lib/notifications/upgrade-time";
 
 const text = z.union([z.string(), z.number()]).transform(String);
 const optText = text.nullish().transform((v) => v ?? null);
-const count = z.union([z.number(), z.string()]).transform((v) => Number(v)).pipe(z.number().int().min(0));
+const count = z
+  .union([z.number(), z.string()])
+  .transform((v) => Number(v))
+  .pipe(z.number().int().min(0));
 const optCount = count.nullish().transform((v) => v ?? null);
 
 /** Login and refresh answer: accessToken, refreshToken, expiresIn (seconds). */
@@ -57,7 +60,10 @@ export type SubOperation = z.infer<typeof SubOperation>;
 
 /** A page of sub-operations: { data, pageNo, pageSize, totalCount }. Elements stay raw until read one by one. */
 export const SubOperationPage = z.object({
-  data: z.array(z.unknown()).nullish().transform((v) => v ?? []),
+  data: z
+    .array(z.unknown())
+    .nullish()
+    .transform((v) => v ?? []),
   pageNo: optCount,
   pageSize: optCount,
   totalCount: optCount,
@@ -65,7 +71,10 @@ export const SubOperationPage = z.object({
 
 /** GET /iodm/northbound/v1.5.0/operations: a page of tasks. */
 export const OperationListPage = z.object({
-  data: z.array(z.object({ operationId: text, status: optText, operateType: optText }).passthrough()).nullish().transform((v) => v ?? []),
+  data: z
+    .array(z.object({ operationId: text, status: optText, operateType: optText }).passthrough())
+    .nullish()
+    .transform((v) => v ?? []),
   pageNo: optCount,
   pageSize: optCount,
   totalCount: optCount,

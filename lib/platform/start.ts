@@ -30,7 +30,9 @@ export async function startPlatformConnector(): Promise<void> {
   const db = await getDb();
   const connector = new PlatformConnector(db.prisma, config);
   holder.__platformConnector = connector;
-  console.log(`[platform] connector started as ${connector.instance} for ${new URL(config.url).host} (sync every ${config.syncSeconds} s)`);
+  console.log(
+    `[platform] connector started as ${connector.instance} for ${new URL(config.url).host} (sync every ${config.syncSeconds} s)`,
+  );
   connector.start();
   process.once("SIGTERM", () => void connector.stop());
 }

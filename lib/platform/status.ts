@@ -7,13 +7,25 @@ export type { PlatformStatus };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Reads the connector's state; `config` is null when PLATFORM_URL is unset, `configError` when it is wrong. */
-export async function getPlatformStatus(prisma: PrismaClient, config: PlatformConfig | null, configError: string | null, limit = 500): Promise<PlatformStatus> {
+export async function getPlatformStatus(
+  prisma: PrismaClient,
+  config: PlatformConfig | null,
+  configError: string | null,
+  limit = 500,
+): Promise<PlatformStatus> {
   const conn = config ? await prisma.platformConnection.findUnique({ where: { appId: config.appId } }) : null;
-  const tasks = await prisma.platformTask.findMany({ orderBy: [{ syncedAt: { sort: "desc", nulls: "first" } }, { operationId: "asc" }], take: limit });
+  const tasks = await prisma.platformTask.findMany({
+    orderBy: [{ syncedAt: { sort: "desc", nulls: "first" } }, { operationId: "asc" }],
+    take: limit,
+  });
   const now = Date.now();
   return {
     configured: config !== null,
-    note: configError ?? (config ? null : "PLATFORM_URL is not set: the connector is off, and tasks show only the devices that pushed (or a declared list)."),
+    note:
+      configError ??
+      (config
+        ? null
+        : "PLATFORM_URL is not set: the connector is off, and tasks show only the devices that pushed (or a declared list)."),
     host: config ? new URL(config.url).host : null,
     appId: config?.appId ?? null,
     discover: config?.discover ?? false,

@@ -45,13 +45,23 @@ export async function syncTask(ctx: SyncContext, operationId: string): Promise<S
     const task = { operationId, operateType: op.operateType, appId: op.appId ?? config.appId };
     for (let pageNo = 0; ; pageNo++) {
       if (!ctx.mayContinue()) return { ...out, status: "stopped" };
-      if (!(await holdTaskLease(prisma, operationId, instance, config.leaseSeconds))) return { ...out, status: "stopped" };
-      const page = await client.call("GET", `${OPERATIONS_PATH}/${encodeURIComponent(operationId)}/subOperations?pageNo=${pageNo}&pageSize=${PAGE_SIZE}`, SubOperationPage);
+      if (!(await holdTaskLease(prisma, operationId, instance, config.leaseSeconds)))
+        return { ...out, status: "stopped" };
+      const page = await client.call(
+        "GET",
+        `${OPERATIONS_PATH}/${encodeURIComponent(operationId)}/subOperations?pageNo=${pageNo}&pageSize=${PAGE_SIZE}`,
+        SubOperationPage,
+      );
       out.pages++;
       const subs: FinishedSubOperation["raw"][] = page.data;
       const read = subs.map((raw) => ({ raw, parsed: SubOperation.safeParse(raw) }));
       const good = read.filter((r) => r.parsed.success).map((r) => ({ raw: r.raw, sub: r.parsed.data! }));
-      if (good.length > 0) await writeTargets(prisma, operationId, good.map((g) => g.sub));
+      if (good.length > 0)
+        await writeTargets(
+          prisma,
+          operationId,
+          good.map((g) => g.sub),
+        );
       out.targets += good.length;
       const done = good.filter((g): g is FinishedSubOperation => g.sub.status === "SUCCESS" || g.sub.status === "FAIL");
       out.lostPushes += await backfillLostPushes(prisma, task, done, config.lostPushGraceSeconds);
@@ -74,7 +84,15 @@ export async function syncTask(ctx: SyncContext, operationId: string): Promise<S
 }
 
 async function writeTask(prisma: PrismaClient, operationId: string, op: OperationAnswer): Promise<void> {
-  const s = op.staResult ?? { total: null, wait: null, processing: null, success: null, fail: null, stop: null, timeout: null };
+  const s = op.staResult ?? {
+    total: null,
+    wait: null,
+    processing: null,
+    success: null,
+    fail: null,
+    stop: null,
+    timeout: null,
+  };
   await prisma.$executeRaw`UPDATE platform_tasks SET operate_type = ${op.operateType}, status = ${op.status}, app_id = ${op.appId},
     platform_created_at = ${platformTime(op.createTime)}, platform_started_at = ${platformTime(op.startTime)},
     platform_stopped_at = ${platformTime(op.stopTime)}, sta_total = ${s.total}, sta_wait = ${s.wait}, sta_processing = ${s.processing},
@@ -90,7 +108,12 @@ async function writeTargets(prisma: PrismaClient, operationId: string, subs: Sub
   // The same device twice on a page would make the upsert touch one row twice: the last one wins.
   const byDevice = new Map(subs.map((s) => [s.deviceId, s]));
   const rows = [...byDevice.values()].map((s) => {
-    const detail = s.detailInfo === undefined || s.detailInfo === null ? null : typeof s.detailInfo === "string" ? s.detailInfo : JSON.stringify(s.detailInfo);
+    const detail =
+      s.detailInfo === undefined || s.detailInfo === null
+        ? null
+        : typeof s.detailInfo === "string"
+          ? s.detailInfo
+          : JSON.stringify(s.detailInfo);
     const at = platformTime(s.stopTime) ?? platformTime(s.startTime) ?? platformTime(s.createTime);
     return Prisma.sql`(${operationId}, ${s.deviceId}, 'platform', ${s.subOperationId}, ${s.status}, ${detail}, ${at})`;
   });

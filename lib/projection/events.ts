@@ -11,7 +11,11 @@ export const EVENT_COLUMNS = Prisma.sql`n.id, n.received_at AS "receivedAt", n.s
   n.upgrade_at AS "upgradeAt", n.warnings`;
 
 /** A row selected with EVENT_COLUMNS. */
-export type EventRow = Omit<StoredEvent["n"], "warnings"> & { id: bigint; receivedAt: Date; warnings: FieldProblem[] | null };
+export type EventRow = Omit<StoredEvent["n"], "warnings"> & {
+  id: bigint;
+  receivedAt: Date;
+  warnings: FieldProblem[] | null;
+};
 
 export function toStoredEvent({ id, receivedAt, ...n }: EventRow): StoredEvent {
   return { id: BigInt(id), receivedAt, n: { ...n, warnings: n.warnings ?? [] } };

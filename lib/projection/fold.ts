@@ -31,7 +31,9 @@ export interface FoldOptions {
 export async function foldEvents(tx: Tx, events: StoredEvent[], opts: FoldOptions): Promise<number> {
   if (events.length === 0) return 0;
   const sorted = [...events].sort(compareArrival);
-  const keys = [...new Map(sorted.map((e) => [keyOf(e.n.operationId, e.n.deviceId), e.n])).entries()].sort(([a], [b]) => byText(a, b));
+  const keys = [...new Map(sorted.map((e) => [keyOf(e.n.operationId, e.n.deviceId), e.n])).entries()].sort(([a], [b]) =>
+    byText(a, b),
+  );
   // Row locks in key order: a retention run folding into the same tables waits, never deadlocks.
   const locked = await tx.$queryRaw<DeviceState[]>`
     SELECT ${DS_SELECT} FROM device_states d
@@ -56,23 +58,37 @@ export async function foldEvents(tx: Tx, events: StoredEvent[], opts: FoldOption
 
   const rows = [...after.entries()].sort(([a], [b]) => byText(a, b)).map(([, s]) => s);
   const changes = rows.map((s) => ({ before: before.get(keyOf(s.operationId, s.deviceId)) ?? null, after: s }));
-  const fleet = changes.filter((c) => !c.before || c.after.firstSeenAt < c.before.firstSeenAt)
+  const fleet = changes
+    .filter((c) => !c.before || c.after.firstSeenAt < c.before.firstSeenAt)
     .map((c) => ({ deviceId: c.after.deviceId, firstSeenAt: c.after.firstSeenAt }));
   const firstByDevice = new Map<string, Date>();
-  for (const f of fleet) if (!firstByDevice.has(f.deviceId) || f.firstSeenAt < firstByDevice.get(f.deviceId)!) firstByDevice.set(f.deviceId, f.firstSeenAt);
+  for (const f of fleet)
+    if (!firstByDevice.has(f.deviceId) || f.firstSeenAt < firstByDevice.get(f.deviceId)!)
+      firstByDevice.set(f.deviceId, f.firstSeenAt);
 
   const deltas = counterDeltas(changes, sorted);
-  const parts: Prisma.Sql[] = [P.sql`s AS (${deviceStateUpsert(rows)})`, P.sql`t AS (${taskUpsert(taskDeltas(changes, sorted))})`];
+  const parts: Prisma.Sql[] = [
+    P.sql`s AS (${deviceStateUpsert(rows)})`,
+    P.sql`t AS (${taskUpsert(taskDeltas(changes, sorted))})`,
+  ];
   const optional: [string, Prisma.Sql | null][] = [
     ["v", versionInsert(sorted)],
     ["c", counterUpsert(deltas)],
-    ["f", fleetUpsert([...firstByDevice.entries()].sort(([a], [b]) => byText(a, b)).map(([deviceId, firstSeenAt]) => ({ deviceId, firstSeenAt })))],
+    [
+      "f",
+      fleetUpsert(
+        [...firstByDevice.entries()]
+          .sort(([a], [b]) => byText(a, b))
+          .map(([deviceId, firstSeenAt]) => ({ deviceId, firstSeenAt })),
+      ),
+    ],
   ];
   for (const [name, sql] of optional) if (sql) parts.push(P.sql`${P.raw(name)} AS (${sql})`);
   await tx.$executeRaw`WITH ${P.join(parts, ", ")} SELECT 1`;
   // A counter that fell to 0 goes: the views then hold the same rows however the log was batched.
   const emptied = [...new Set(deltas.filter((d) => d.n < 0).map((d) => d.operationId))];
-  if (emptied.length > 0) await tx.$executeRaw`DELETE FROM task_counters WHERE n = 0 AND operation_id = ANY(${emptied}::text[])`;
+  if (emptied.length > 0)
+    await tx.$executeRaw`DELETE FROM task_counters WHERE n = 0 AND operation_id = ANY(${emptied}::text[])`;
   return rows.length;
 }
 

@@ -6,7 +6,9 @@ export type { ProjectionLag };
 
 /** How far the views are behind the log: the primary key index answers both figures. */
 export async function readProjectionLag(prisma: PrismaClient): Promise<ProjectionLag> {
-  const [row] = await prisma.$queryRaw<{ pending: number; oldest: Date | null; lag: number; projected: bigint | null; at: Date | null }[]>`
+  const [row] = await prisma.$queryRaw<
+    { pending: number; oldest: Date | null; lag: number; projected: bigint | null; at: Date | null }[]
+  >`
     SELECT (SELECT COUNT(*)::int FROM projection_pending) AS pending, (SELECT MIN(received_at) FROM projection_pending) AS oldest,
       COALESCE(EXTRACT(EPOCH FROM now() - (SELECT MIN(received_at) FROM projection_pending)), 0)::float8 AS lag,
       (SELECT events FROM projection_progress WHERE name = 'views') AS projected,

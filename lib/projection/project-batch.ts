@@ -24,27 +24,30 @@ export interface BatchOutcome {
  * any point leaves either none or all of it, so every event is folded exactly once.
  */
 export async function projectBatch(prisma: PrismaClient, limit: number): Promise<BatchOutcome> {
-  return prisma.$transaction(async (tx) => {
-    const [lock] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(${PROJECTOR_LOCK}) AS ok`;
-    if (!lock?.ok) return { events: 0, busy: true };
-    const rows = await tx.$queryRaw<EventRow[]>`
+  return prisma.$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(${PROJECTOR_LOCK}) AS ok`;
+      if (!lock?.ok) return { events: 0, busy: true };
+      const rows = await tx.$queryRaw<EventRow[]>`
       WITH claimed AS (
         DELETE FROM projection_pending WHERE notification_id IN (
           SELECT notification_id FROM projection_pending ORDER BY notification_id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
         RETURNING notification_id)
       SELECT ${EVENT_COLUMNS} FROM notifications n JOIN claimed c ON c.notification_id = n.id`;
-    if (rows.length === 0) return { events: 0, busy: false };
-    const events = rows.map(toStoredEvent);
-    await foldEvents(tx, events, { refoldFrom: "baseline" });
-    const last = events.reduce((a, b) => (b.id > a.id ? b : a));
-    await tx.$executeRaw`
+      if (rows.length === 0) return { events: 0, busy: false };
+      const events = rows.map(toStoredEvent);
+      await foldEvents(tx, events, { refoldFrom: "baseline" });
+      const last = events.reduce((a, b) => (b.id > a.id ? b : a));
+      await tx.$executeRaw`
       INSERT INTO projection_progress AS p (name, events, batches, last_notification_id, last_received_at, updated_at)
       VALUES ('views', ${events.length}, 1, ${last.id}, ${last.receivedAt}, now())
       ON CONFLICT (name) DO UPDATE SET events = p.events + EXCLUDED.events, batches = p.batches + 1,
         last_notification_id = GREATEST(p.last_notification_id, EXCLUDED.last_notification_id),
         last_received_at = GREATEST(p.last_received_at, EXCLUDED.last_received_at), updated_at = now()`;
-    return { events: events.length, busy: false };
-  }, { maxWait: 5_000, timeout: 60_000 });
+      return { events: events.length, busy: false };
+    },
+    { maxWait: 5_000, timeout: 60_000 },
+  );
 }
 
 /**

@@ -32,17 +32,18 @@ export function startProjector(): void {
   let wakeUp: (() => void) | null = null;
   let signalled = false;
   let stopped = false;
-  const pause = (ms: number) => new Promise<void>((resolve) => {
-    if (signalled) return resolve();
-    const timer = setTimeout(done, ms);
-    timer.unref();
-    function done() {
-      clearTimeout(timer);
-      wakeUp = null;
-      resolve();
-    }
-    wakeUp = done;
-  });
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (signalled) return resolve();
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      function done() {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      }
+      wakeUp = done;
+    });
   const loop = (async () => {
     while (!stopped) {
       signalled = false;
@@ -52,7 +53,11 @@ export function startProjector(): void {
         // A full batch means more is waiting: go on at once. Busy: another instance is folding.
         if (events < batch) await pause(busy ? IDLE_POLL_MS * 5 : IDLE_POLL_MS);
       } catch (err) {
-        if (!stopped) console.error("[projection] fold failed (will retry):", err instanceof Error ? err.message.split("\n")[0] : err);
+        if (!stopped)
+          console.error(
+            "[projection] fold failed (will retry):",
+            err instanceof Error ? err.message.split("\n")[0] : err,
+          );
         await pause(ERROR_PAUSE_MS);
       }
     }

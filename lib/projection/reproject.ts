@@ -23,7 +23,10 @@ export interface ReprojectResult {
  * a stopped server (PGlite cannot be opened twice anyway); on PostgreSQL it is safe online, but pages
  * wait on the emptied tables until it commits.
  */
-export async function reprojectAll(prisma: PrismaClient, log: (line: string) => void = () => undefined): Promise<ReprojectResult> {
+export async function reprojectAll(
+  prisma: PrismaClient,
+  log: (line: string) => void = () => undefined,
+): Promise<ReprojectResult> {
   const started = Date.now();
   return prisma.$transaction(
     async (tx) => {
@@ -31,7 +34,8 @@ export async function reprojectAll(prisma: PrismaClient, log: (line: string) => 
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PROJECTOR_LOCK})`;
       // Constant table names (VIEW_TABLES), never input.
       await tx.$executeRaw`TRUNCATE ${Prisma.raw(VIEW_TABLES.join(", "))}`;
-      for (const t of VIEW_TABLES) await tx.$executeRaw`INSERT INTO ${Prisma.raw(t)} SELECT * FROM ${Prisma.raw(`baseline.${t}`)}`;
+      for (const t of VIEW_TABLES)
+        await tx.$executeRaw`INSERT INTO ${Prisma.raw(t)} SELECT * FROM ${Prisma.raw(`baseline.${t}`)}`;
       // Everything visible in this snapshot is folded below, so nothing of it may stay pending.
       await tx.$executeRaw`DELETE FROM projection_pending`;
       let events = 0;
@@ -41,7 +45,9 @@ export async function reprojectAll(prisma: PrismaClient, log: (line: string) => 
         const rows: EventRow[] = after
           ? await tx.$queryRaw<EventRow[]>`SELECT ${EVENT_COLUMNS} FROM notifications n
               WHERE (n.received_at, n.id) > (${after.at}, ${after.id}) ORDER BY n.received_at, n.id LIMIT ${CHUNK}`
-          : await tx.$queryRaw<EventRow[]>`SELECT ${EVENT_COLUMNS} FROM notifications n ORDER BY n.received_at, n.id LIMIT ${CHUNK}`;
+          : await tx.$queryRaw<
+              EventRow[]
+            >`SELECT ${EVENT_COLUMNS} FROM notifications n ORDER BY n.received_at, n.id LIMIT ${CHUNK}`;
         if (rows.length === 0) break;
         const chunk = rows.map(toStoredEvent);
         devices += await foldEvents(tx, chunk, { refoldFrom: "baseline" });

@@ -33,8 +33,19 @@ export function taskDeltas(deltas: TaskDelta[], events: StoredEvent[]): TaskReco
   const row = (e: { operationId: string; kind: string; appId: string | null }, at: Date) => {
     let t = tasks.get(e.operationId);
     if (!t) {
-      t = { operationId: e.operationId, kind: e.kind, appId: e.appId, devices: 0, succeeded: 0, failed: 0, inProgress: 0,
-        notifications: 0, firstSeenAt: at, lastSeenAt: at, lastResultAt: null };
+      t = {
+        operationId: e.operationId,
+        kind: e.kind,
+        appId: e.appId,
+        devices: 0,
+        succeeded: 0,
+        failed: 0,
+        inProgress: 0,
+        notifications: 0,
+        firstSeenAt: at,
+        lastSeenAt: at,
+        lastResultAt: null,
+      };
       tasks.set(e.operationId, t);
     }
     if (e.appId !== null && (t.appId === null || e.appId > t.appId)) t.appId = e.appId;
@@ -62,8 +73,12 @@ export function taskUpsert(rows: TaskRecord[]): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO tasks AS t (operation_id, kind, app_id, devices, succeeded, failed, in_progress, notifications,
       first_seen_at, last_seen_at, last_result_at)
-    VALUES ${Prisma.join(rows.map((r) => Prisma.sql`(${r.operationId}, ${r.kind}, ${r.appId}, ${r.devices}, ${r.succeeded},
-      ${r.failed}, ${r.inProgress}, ${r.notifications}, ${r.firstSeenAt}, ${r.lastSeenAt}, ${r.lastResultAt})`))}
+    VALUES ${Prisma.join(
+      rows.map(
+        (r) => Prisma.sql`(${r.operationId}, ${r.kind}, ${r.appId}, ${r.devices}, ${r.succeeded},
+      ${r.failed}, ${r.inProgress}, ${r.notifications}, ${r.firstSeenAt}, ${r.lastSeenAt}, ${r.lastResultAt})`,
+      ),
+    )}
     ON CONFLICT (operation_id) DO UPDATE SET
       app_id = GREATEST(t.app_id, EXCLUDED.app_id),
       devices = t.devices + EXCLUDED.devices,
@@ -84,7 +99,11 @@ export function versionInsert(events: StoredEvent[]): Prisma.Sql | null {
   const versions = new Map<string, [string, string, string]>();
   for (const { n } of events) {
     if (n.sourceVersion !== null && n.targetVersion !== null) {
-      versions.set(JSON.stringify([n.operationId, n.sourceVersion, n.targetVersion]), [n.operationId, n.sourceVersion, n.targetVersion]);
+      versions.set(JSON.stringify([n.operationId, n.sourceVersion, n.targetVersion]), [
+        n.operationId,
+        n.sourceVersion,
+        n.targetVersion,
+      ]);
     }
   }
   if (versions.size === 0) return null;

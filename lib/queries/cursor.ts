@@ -21,7 +21,9 @@ export function decodeCursor<T extends readonly ("string" | "number")[]>(
   const ok =
     Array.isArray(parts) &&
     parts.length === types.length &&
-    parts.every((p, i) => (types[i] === "number" ? typeof p === "number" && Number.isFinite(p) : typeof p === "string"));
+    parts.every((p, i) =>
+      types[i] === "number" ? typeof p === "number" && Number.isFinite(p) : typeof p === "string",
+    );
   if (!ok) {
     throw new AppError("invalid_query", "Invalid query parameters.", [
       { field: "cursor", problem: "is not a cursor returned by this API for this query" },

@@ -21,7 +21,10 @@ export function deviceRowSelect(): Prisma.Sql {
 /** The join that goes with deviceRowSelect(). */
 export const TARGET_JOIN = Prisma.sql`LEFT JOIN task_targets tt ON tt.operation_id = d.operation_id AND tt.device_id = d.device_id`;
 
-export interface DeviceRowRaw extends Omit<DeviceRow, "upgradeAt" | "receivedAt" | "contradiction" | "outcome" | "errorMeaning"> {
+export interface DeviceRowRaw extends Omit<
+  DeviceRow,
+  "upgradeAt" | "receivedAt" | "contradiction" | "outcome" | "errorMeaning"
+> {
   kind: string;
   outcome: string;
   upgradeAt: Date | null;

@@ -11,17 +11,25 @@ export function escapeBody(bytes: Uint8Array): { text: string; encoding: "utf-8"
     decoded = null;
   }
   if (decoded !== null) {
-    const text = decoded.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    const text = decoded.replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
     return { text: cap(text), encoding: "utf-8" };
   }
   let text = "";
   for (const b of bytes) {
     if (text.length > MAX_SHOWN_CHARS) break;
-    text += b === 0x0a || b === 0x09 || (b >= 0x20 && b < 0x7f) ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`;
+    text +=
+      b === 0x0a || b === 0x09 || (b >= 0x20 && b < 0x7f)
+        ? String.fromCharCode(b)
+        : `\\x${b.toString(16).padStart(2, "0")}`;
   }
   return { text: cap(text), encoding: "bytes" };
 }
 
 function cap(text: string): string {
-  return text.length > MAX_SHOWN_CHARS ? `${text.slice(0, MAX_SHOWN_CHARS)}… (${text.length - MAX_SHOWN_CHARS} more characters)` : text;
+  return text.length > MAX_SHOWN_CHARS
+    ? `${text.slice(0, MAX_SHOWN_CHARS)}… (${text.length - MAX_SHOWN_CHARS} more characters)`
+    : text;
 }

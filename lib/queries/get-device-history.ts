@@ -14,8 +14,12 @@ const DEVICE_EVENTS_LIMIT = 1_000;
 /** Every task and every push of one device, oldest first; unknown deviceId → not_found. */
 export async function getDeviceHistory(deviceId: string): Promise<DeviceHistory> {
   const { prisma } = await getDb();
-  const states = await prisma.deviceState.findMany({ where: { deviceId }, orderBy: [{ firstSeenAt: "asc" }, { operationId: "asc" }] });
-  if (states.length === 0) throw new AppError("not_found", `No notification for deviceId ${JSON.stringify(deviceId)} has been received.`);
+  const states = await prisma.deviceState.findMany({
+    where: { deviceId },
+    orderBy: [{ firstSeenAt: "asc" }, { operationId: "asc" }],
+  });
+  if (states.length === 0)
+    throw new AppError("not_found", `No notification for deviceId ${JSON.stringify(deviceId)} has been received.`);
   const [events, eventsTotal, meanings] = await Promise.all([
     prisma.notification.findMany({
       where: { deviceId },
@@ -51,33 +55,34 @@ export async function getDeviceHistory(deviceId: string): Promise<DeviceHistory>
       firstSeenAt: toIso(s.firstSeenAt),
       lastSeenAt: toIso(s.lastSeenAt),
     })),
-    events: events.reverse().map(
-      (n): DeviceEvent => ({
-        id: Number(n.id),
-        receivedAt: toIso(n.receivedAt),
-        notifyType: n.notifyType,
-        kind: n.kind,
-        event: n.event === "result" ? "result" : "state",
-        operationId: n.operationId,
-        subOperationId: n.subOperationId,
-        result: n.result,
-        state: n.state,
-        step: n.step,
-        sourceVersion: n.sourceVersion,
-        targetVersion: n.targetVersion,
-        curVersion: n.curVersion,
-        errorCode: n.errorCode,
-        errorMeaning: n.event === "result" ? meaningOf(meanings, n.kind, n.errorCode ?? (n.kind === "firmware" ? n.resultDesc : null)) : null,
-        description: n.description,
-        resultDesc: n.resultDesc,
-        upgradeTime: n.upgradeTimeRaw,
-        upgradeAt: toIso(n.upgradeAt),
-        deviceTimeUsed: n.event === "result" && plausibleDeviceTime(n.upgradeAt, n.receivedAt) !== null,
-        latest: n.event === "result" && latestIds.has(n.id),
-        firstAttempt: n.event === "result" && firstIds.has(n.id),
-        warnings: Array.isArray(n.warnings) ? (n.warnings as unknown as FieldProblem[]) : [],
-      }),
-    ),
+    events: events.reverse().map((n): DeviceEvent => ({
+      id: Number(n.id),
+      receivedAt: toIso(n.receivedAt),
+      notifyType: n.notifyType,
+      kind: n.kind,
+      event: n.event === "result" ? "result" : "state",
+      operationId: n.operationId,
+      subOperationId: n.subOperationId,
+      result: n.result,
+      state: n.state,
+      step: n.step,
+      sourceVersion: n.sourceVersion,
+      targetVersion: n.targetVersion,
+      curVersion: n.curVersion,
+      errorCode: n.errorCode,
+      errorMeaning:
+        n.event === "result"
+          ? meaningOf(meanings, n.kind, n.errorCode ?? (n.kind === "firmware" ? n.resultDesc : null))
+          : null,
+      description: n.description,
+      resultDesc: n.resultDesc,
+      upgradeTime: n.upgradeTimeRaw,
+      upgradeAt: toIso(n.upgradeAt),
+      deviceTimeUsed: n.event === "result" && plausibleDeviceTime(n.upgradeAt, n.receivedAt) !== null,
+      latest: n.event === "result" && latestIds.has(n.id),
+      firstAttempt: n.event === "result" && firstIds.has(n.id),
+      warnings: Array.isArray(n.warnings) ? (n.warnings as unknown as FieldProblem[]) : [],
+    })),
     eventsTotal,
     eventsLimit: DEVICE_EVENTS_LIMIT,
   };

@@ -29,7 +29,11 @@ export async function getFleetSummary(f: TaskFilters): Promise<FleetSummary> {
         SELECT COUNT(*)::int AS devices FROM (
           SELECT DISTINCT d.device_id FROM device_states d JOIN tasks t ON t.operation_id = d.operation_id
           WHERE ${where}) s`;
-  const [counters, meanings, lostPushes] = await Promise.all([readCounters(["error"], { taskWhere: where }), loadOperatorMeanings(), countLostPushes(where)]);
+  const [counters, meanings, lostPushes] = await Promise.all([
+    readCounters(["error"], { taskWhere: where }),
+    loadOperatorMeanings(),
+    countLostPushes(where),
+  ]);
   const codes = errorCodesFrom(counters, meanings, TOP_ERROR_CODES);
   const t = totals ?? { tasks: 0, succeeded: 0, failed: 0, inProgress: 0 };
   return {

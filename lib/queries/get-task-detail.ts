@@ -15,6 +15,12 @@ export async function getTaskDetail(operationId: string): Promise<TaskDetail> {
   const task = await getTaskSummary(operationId, firstAttemptFrom(counters));
   const completeness = await getTaskCompleteness(operationId);
   const span = { from: new Date(task.firstSeenAt), to: new Date(task.lastSeenAt) };
-  return { task, timeline: timelineFrom(counters, span), transitions: transitionsFrom(counters), errorCodes: errorCodesFrom(counters, meanings),
-    warnings: warningsFrom(counters), completeness };
+  return {
+    task,
+    timeline: timelineFrom(counters, span),
+    transitions: transitionsFrom(counters),
+    errorCodes: errorCodesFrom(counters, meanings),
+    warnings: warningsFrom(counters),
+    completeness,
+  };
 }

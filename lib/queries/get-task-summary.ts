@@ -5,13 +5,17 @@ import type { TaskSummary } from "@/lib/schemas/responses";
 import { rate, toIso } from "./sql";
 
 /** One task's headline numbers (first-attempt figures from its counters); unknown operationId → not_found. */
-export async function getTaskSummary(operationId: string, e: { withResult: number; firstOk: number; recovered: number }): Promise<TaskSummary> {
+export async function getTaskSummary(
+  operationId: string,
+  e: { withResult: number; firstOk: number; recovered: number },
+): Promise<TaskSummary> {
   const { prisma } = await getDb();
   const [task, label] = await Promise.all([
     prisma.task.findUnique({ where: { operationId } }),
     prisma.taskLabel.findUnique({ where: { operationId }, select: { label: true } }),
   ]);
-  if (!task) throw new AppError("not_found", `No task with operationId ${JSON.stringify(operationId)} has been received.`);
+  if (!task)
+    throw new AppError("not_found", `No task with operationId ${JSON.stringify(operationId)} has been received.`);
   return {
     operationId: task.operationId,
     label: label?.label ?? null,

@@ -5,16 +5,25 @@ import type { DeviceOutcome, DisagreementRow, Page } from "@/lib/schemas/respons
 import { decodeCursor, encodeCursor } from "./cursor";
 import { toIso } from "./sql";
 
-type Raw = Omit<DisagreementRow, "platformUpdatedAt" | "receivedAt" | "outcome"> & { outcome: string; platformUpdatedAt: Date | null; receivedAt: Date | null };
+type Raw = Omit<DisagreementRow, "platformUpdatedAt" | "receivedAt" | "outcome"> & {
+  outcome: string;
+  platformUpdatedAt: Date | null;
+  receivedAt: Date | null;
+};
 
 /**
  * One page (by deviceId) of a task's disagreements: target devices whose platform status is SUCCESS
  * while their outcome here is failed, or FAIL while it is succeeded (the same rule as the count in
  * getTaskCompleteness). `cursor` is the last page's nextCursor.
  */
-export async function listDisagreements(operationId: string, q: { cursor?: string; limit: number }): Promise<Page<DisagreementRow>> {
+export async function listDisagreements(
+  operationId: string,
+  q: { cursor?: string; limit: number },
+): Promise<Page<DisagreementRow>> {
   const { prisma } = await getDb();
-  const after = q.cursor ? Prisma.sql`AND tt.device_id > ${decodeCursor(q.cursor, ["string"] as const)[0]}` : Prisma.empty;
+  const after = q.cursor
+    ? Prisma.sql`AND tt.device_id > ${decodeCursor(q.cursor, ["string"] as const)[0]}`
+    : Prisma.empty;
   const rows = await prisma.$queryRaw<Raw[]>`
     SELECT tt.device_id AS "deviceId", tt.platform_status AS "platformStatus", tt.platform_detail AS "platformDetail",
       tt.platform_updated_at AS "platformUpdatedAt", d.outcome, d.result, d.result_received_at AS "receivedAt"
@@ -27,7 +36,12 @@ export async function listDisagreements(operationId: string, q: { cursor?: strin
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({ ...r, outcome: r.outcome as DeviceOutcome, platformUpdatedAt: toIso(r.platformUpdatedAt), receivedAt: toIso(r.receivedAt) })),
+    items: page.map((r) => ({
+      ...r,
+      outcome: r.outcome as DeviceOutcome,
+      platformUpdatedAt: toIso(r.platformUpdatedAt),
+      receivedAt: toIso(r.receivedAt),
+    })),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.deviceId]) : null,
   };
 }

@@ -4,7 +4,10 @@ import type { ExpectedDeviceRow, Page } from "@/lib/schemas/responses";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 /** One page (by deviceId, keyset) of a task's target devices, platform and declared alike, with their total. */
-export async function listExpectedDevices(operationId: string, q: { cursor?: string; limit: number }): Promise<Page<ExpectedDeviceRow> & { total: number }> {
+export async function listExpectedDevices(
+  operationId: string,
+  q: { cursor?: string; limit: number },
+): Promise<Page<ExpectedDeviceRow> & { total: number }> {
   const { prisma } = await getDb();
   const after = q.cursor ? decodeCursor(q.cursor, ["string"] as const)[0] : undefined;
   const [rows, total] = await Promise.all([
@@ -19,7 +22,12 @@ export async function listExpectedDevices(operationId: string, q: { cursor?: str
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({ deviceId: r.deviceId, source: r.source as ExpectedDeviceRow["source"], platformStatus: r.platformStatus, addedAt: r.addedAt.toISOString() })),
+    items: page.map((r) => ({
+      deviceId: r.deviceId,
+      source: r.source as ExpectedDeviceRow["source"],
+      platformStatus: r.platformStatus,
+      addedAt: r.addedAt.toISOString(),
+    })),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.deviceId]) : null,
     total,
   };

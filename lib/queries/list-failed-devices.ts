@@ -55,7 +55,9 @@ export async function openFailedDevices(scope: FailedScope): Promise<FailedBatch
   return async (after, limit) =>
     (await read(after, limit)).map(({ kind, ...d }) => ({
       ...d,
-      errorCodeMeaning: meaningCell(meaningOf(meanings, kind, d.errorCode ?? (kind === "firmware" ? d.resultDesc : null))),
+      errorCodeMeaning: meaningCell(
+        meaningOf(meanings, kind, d.errorCode ?? (kind === "firmware" ? d.resultDesc : null)),
+      ),
     }));
 }
 
@@ -64,8 +66,15 @@ type Row = Omit<FailedDevice, "errorCodeMeaning"> & { kind: string };
 async function openRows(scope: FailedScope): Promise<(after: FailedKey | null, limit: number) => Promise<Row[]>> {
   const { prisma } = await getDb();
   if ("operationId" in scope) {
-    const task = await prisma.task.findUnique({ where: { operationId: scope.operationId }, select: { operationId: true } });
-    if (!task) throw new AppError("not_found", `No task with operationId ${JSON.stringify(scope.operationId)} has been received.`);
+    const task = await prisma.task.findUnique({
+      where: { operationId: scope.operationId },
+      select: { operationId: true },
+    });
+    if (!task)
+      throw new AppError(
+        "not_found",
+        `No task with operationId ${JSON.stringify(scope.operationId)} has been received.`,
+      );
     const where = deviceWhere(scope.operationId, scope.filters);
     return (after, limit) => prisma.$queryRaw<Row[]>`
       SELECT ${COLUMNS} FROM device_states d ${TARGETS}

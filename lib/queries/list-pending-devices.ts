@@ -18,7 +18,11 @@ interface Raw {
  * deviceId after `afterId` (the same keyset cursor as the rest of the device list). Version and
  * error-code filters describe reported devices, so with any of them set nothing is pending.
  */
-export async function listPendingDevices(operationId: string, f: DeviceFilters & { limit: number }, afterId: string | null): Promise<DeviceList> {
+export async function listPendingDevices(
+  operationId: string,
+  f: DeviceFilters & { limit: number },
+  afterId: string | null,
+): Promise<DeviceList> {
   if (f.errorCode || f.sourceVersion || f.targetVersion) return { items: [], nextCursor: null, total: 0 };
   const { prisma } = await getDb();
   const where = Prisma.sql`tt.operation_id = ${operationId}
@@ -44,9 +48,26 @@ export async function listPendingDevices(operationId: string, f: DeviceFilters &
 
 function pendingRow(r: Raw): DeviceRow {
   return {
-    deviceId: r.deviceId, subOperationId: r.subOperationId, outcome: "pending", stale: false, targetSource: r.targetSource,
-    platformStatus: r.platformStatus, state: null, result: null, sourceVersion: null, targetVersion: null, curVersion: null,
-    errorCode: null, errorMeaning: null, description: null, resultDesc: null, attempts: 0, failedAttempts: 0,
-    upgradeTime: null, upgradeAt: null, receivedAt: null, contradiction: null,
+    deviceId: r.deviceId,
+    subOperationId: r.subOperationId,
+    outcome: "pending",
+    stale: false,
+    targetSource: r.targetSource,
+    platformStatus: r.platformStatus,
+    state: null,
+    result: null,
+    sourceVersion: null,
+    targetVersion: null,
+    curVersion: null,
+    errorCode: null,
+    errorMeaning: null,
+    description: null,
+    resultDesc: null,
+    attempts: 0,
+    failedAttempts: 0,
+    upgradeTime: null,
+    upgradeAt: null,
+    receivedAt: null,
+    contradiction: null,
   };
 }

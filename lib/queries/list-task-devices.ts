@@ -18,7 +18,8 @@ import { listPendingDevices } from "./list-pending-devices";
 export async function listTaskDevices(operationId: string, q: DeviceListQuery): Promise<DeviceList> {
   const { prisma } = await getDb();
   const task = await prisma.task.findUnique({ where: { operationId }, select: { operationId: true } });
-  if (!task) throw new AppError("not_found", `No task with operationId ${JSON.stringify(operationId)} has been received.`);
+  if (!task)
+    throw new AppError("not_found", `No task with operationId ${JSON.stringify(operationId)} has been received.`);
   const afterId = q.cursor ? decodeCursor(q.cursor, ["string"] as const)[0] : null;
   if (q.outcome === "pending") return listPendingDevices(operationId, q, afterId);
   const where = deviceWhere(operationId, q);

@@ -23,7 +23,9 @@ const SORTS: Record<TaskSortKey, { sql: Prisma.Sql; type: SortType }> = {
   failed: { sql: Prisma.raw("t.failed"), type: "int" },
   inProgress: { sql: Prisma.raw("t.in_progress"), type: "int" },
   successRate: {
-    sql: Prisma.raw("(CASE WHEN t.succeeded + t.failed > 0 THEN t.succeeded::float8 / (t.succeeded + t.failed) ELSE -1 END)"),
+    sql: Prisma.raw(
+      "(CASE WHEN t.succeeded + t.failed > 0 THEN t.succeeded::float8 / (t.succeeded + t.failed) ELSE -1 END)",
+    ),
     type: "float",
   },
   firstSeenAt: { sql: Prisma.raw("t.first_seen_at"), type: "time" },
@@ -94,9 +96,19 @@ function cursorValue(v: string | number | Date): string | number {
   return v instanceof Date ? v.toISOString() : v;
 }
 
-function afterCursor(cursor: string, sortKey: TaskSortKey, order: "asc" | "desc", sort: { sql: Prisma.Sql; type: SortType }): Prisma.Sql {
+function afterCursor(
+  cursor: string,
+  sortKey: TaskSortKey,
+  order: "asc" | "desc",
+  sort: { sql: Prisma.Sql; type: SortType },
+): Prisma.Sql {
   const numeric = sort.type === "int" || sort.type === "float";
-  const [key, dir, value, operationId] = decodeCursor(cursor, ["string", "string", numeric ? "number" : "string", "string"] as const);
+  const [key, dir, value, operationId] = decodeCursor(cursor, [
+    "string",
+    "string",
+    numeric ? "number" : "string",
+    "string",
+  ] as const);
   const badValue =
     (sort.type === "time" && Number.isNaN(Date.parse(String(value)))) ||
     (sort.type === "int" && !(Number.isInteger(value) && Math.abs(Number(value)) < 2 ** 31));

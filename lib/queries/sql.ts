@@ -4,7 +4,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // SQL fragments shared by several queries. Constant text only; values always go in as parameters.
 
 /** The error code a failure is grouped by: errorCode, or statusDesc for firmware (which has no code). */
-export const ERROR_CODE_SQL = Prisma.raw(`COALESCE(d.error_code, CASE WHEN d.kind = 'firmware' THEN d.result_desc END)`);
+export const ERROR_CODE_SQL = Prisma.raw(
+  `COALESCE(d.error_code, CASE WHEN d.kind = 'firmware' THEN d.result_desc END)`,
+);
 
 /** A substring match for ILIKE: the user's %, _ and \ match themselves. */
 export function containsPattern(text: string): string {

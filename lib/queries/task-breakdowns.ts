@@ -9,13 +9,24 @@ import { byNullableText, type CounterRow } from "./task-counters";
 /** source → target transitions of devices with a result, with where failed devices were left and contradictions. */
 export function transitionsFrom(rows: CounterRow[]): TransitionRow[] {
   const byPair = new Map<string, TransitionRow>();
-  const idOf = (f: { sourceVersion: string | null; targetVersion: string | null }) => JSON.stringify([f.sourceVersion, f.targetVersion]);
+  const idOf = (f: { sourceVersion: string | null; targetVersion: string | null }) =>
+    JSON.stringify([f.sourceVersion, f.targetVersion]);
   for (const { value: f, n } of rows) {
     if (f.facet !== "transition") continue;
     let t = byPair.get(idOf(f));
     if (!t) {
-      t = { sourceVersion: f.sourceVersion, targetVersion: f.targetVersion, devices: 0, succeeded: 0, failed: 0, inProgress: 0,
-        successRate: null, successNotOnTarget: 0, failOnTarget: 0, leftOn: [] };
+      t = {
+        sourceVersion: f.sourceVersion,
+        targetVersion: f.targetVersion,
+        devices: 0,
+        succeeded: 0,
+        failed: 0,
+        inProgress: 0,
+        successRate: null,
+        successNotOnTarget: 0,
+        failOnTarget: 0,
+        leftOn: [],
+      };
       byPair.set(idOf(f), t);
     }
     t.devices += n;
@@ -36,7 +47,12 @@ export function transitionsFrom(rows: CounterRow[]): TransitionRow[] {
     t.successRate = rate(t.succeeded, t.succeeded + t.failed);
     t.leftOn.sort((a, b) => b.devices - a.devices || byNullableText(a.curVersion, b.curVersion));
   }
-  return list.sort((a, b) => b.devices - a.devices || byNullableText(a.sourceVersion, b.sourceVersion) || byNullableText(a.targetVersion, b.targetVersion));
+  return list.sort(
+    (a, b) =>
+      b.devices - a.devices ||
+      byNullableText(a.sourceVersion, b.sourceVersion) ||
+      byNullableText(a.targetVersion, b.targetVersion),
+  );
 }
 
 /**
@@ -46,7 +62,10 @@ export function transitionsFrom(rows: CounterRow[]): TransitionRow[] {
  * spans both kinds), so they are never summed under one meaning.
  */
 export function errorCodesFrom(rows: CounterRow[], meanings: OperatorMeanings, limit = Infinity): ErrorCodeRow[] {
-  const byCode = new Map<string, { kind: CodeKind; errorCode: string | null; devices: number; descriptions: Map<string, number> }>();
+  const byCode = new Map<
+    string,
+    { kind: CodeKind; errorCode: string | null; devices: number; descriptions: Map<string, number> }
+  >();
   for (const { value: f, kind: taskKind, n } of rows) {
     if (f.facet !== "error") continue;
     const kind: CodeKind = taskKind === "firmware" ? "firmware" : "software";
@@ -58,7 +77,12 @@ export function errorCodesFrom(rows: CounterRow[], meanings: OperatorMeanings, l
   }
   const failed = [...byCode.values()].reduce((sum, c) => sum + c.devices, 0);
   return [...byCode.values()]
-    .sort((a, b) => b.devices - a.devices || byNullableText(a.errorCode, b.errorCode) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))
+    .sort(
+      (a, b) =>
+        b.devices - a.devices ||
+        byNullableText(a.errorCode, b.errorCode) ||
+        (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
+    )
     .slice(0, limit)
     .map((c) => ({
       kind: c.kind,
@@ -73,13 +97,21 @@ export function errorCodesFrom(rows: CounterRow[], meanings: OperatorMeanings, l
 /** Warnings of the task's stored pushes (a documented field missing or mistyped), most frequent first. */
 export function warningsFrom(rows: CounterRow[]): WarningRow[] {
   return rows
-    .flatMap(({ value: f, n }) => (f.facet === "warning" ? [{ field: f.field, problem: f.problem, notifications: n }] : []))
-    .sort((a, b) => b.notifications - a.notifications || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0) || (a.problem < b.problem ? -1 : 1));
+    .flatMap(({ value: f, n }) =>
+      f.facet === "warning" ? [{ field: f.field, problem: f.problem, notifications: n }] : [],
+    )
+    .sort(
+      (a, b) =>
+        b.notifications - a.notifications ||
+        (a.field < b.field ? -1 : a.field > b.field ? 1 : 0) ||
+        (a.problem < b.problem ? -1 : 1),
+    );
 }
 
 function mostCommon(counts: Map<string, number>): string | null {
   let best: [string, number] | null = null;
-  for (const entry of counts) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+  for (const entry of counts)
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
   return best?.[0] ?? null;
 }
 
@@ -117,5 +149,12 @@ export function timelineFrom(rows: CounterRow[], span: { from: Date; to: Date })
   const count = Math.floor((times[times.length - 1]! - first) / step) + 1;
   // Sparse data over a long span: send the real points only rather than thousands of zeros.
   const at = count > MAX_POINTS ? times : Array.from({ length: count }, (_, i) => first + i * step);
-  return { bucket, points: at.map((t) => ({ at: new Date(t).toISOString(), succeeded: sums.get(t)?.succeeded ?? 0, failed: sums.get(t)?.failed ?? 0 })) };
+  return {
+    bucket,
+    points: at.map((t) => ({
+      at: new Date(t).toISOString(),
+      succeeded: sums.get(t)?.succeeded ?? 0,
+      failed: sums.get(t)?.failed ?? 0,
+    })),
+  };
 }

@@ -6,7 +6,11 @@ import { receiveCallback } from "./receive-callback";
  * The lean path: POST /api/callback straight from node:http to the same receiver function the
  * route handler calls, skipping the framework's per-request work (routing, web Request/Response).
  */
-export async function handleCallbackNode(req: IncomingMessage, res: ServerResponse, receivedAt = Date.now()): Promise<void> {
+export async function handleCallbackNode(
+  req: IncomingMessage,
+  res: ServerResponse,
+  receivedAt = Date.now(),
+): Promise<void> {
   const rawUrl = req.url ?? "/";
   const out = await receiveCallback({
     query: rawUrl.includes("?") ? rawUrl.slice(rawUrl.indexOf("?")) : "",

@@ -65,7 +65,8 @@ function committer(): GroupCommitter<ParsedNotification, StoreResult> {
 const ok = (body: unknown): CallbackOutput => ({ status: 200, body, headers: {} });
 
 function fail(code: ErrorCode, message: string, details?: { field: string; problem: string }[]): CallbackOutput {
-  const headers: Record<string, string> = code === "storage_unavailable" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};
+  const headers: Record<string, string> =
+    code === "storage_unavailable" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};
   return { status: ERROR_STATUS[code], body: errorBody(code, message, details), headers };
 }
 
@@ -85,13 +86,31 @@ export async function receiveCallback(input: CallbackInput): Promise<CallbackOut
     return await withDeadline(storeBy, async () => {
       if (!read.ok) {
         const message = `Body is larger than ${env.CALLBACK_MAX_BYTES} bytes.`;
-        await quarantine({ status: 413, reason: "payload_too_large", message, details: [], contentType, bodySize: read.size, truncated: true, body: read.bytes });
+        await quarantine({
+          status: 413,
+          reason: "payload_too_large",
+          message,
+          details: [],
+          contentType,
+          bodySize: read.size,
+          truncated: true,
+          body: read.bytes,
+        });
         return fail("payload_too_large", message);
       }
       const parsed = parseNotification(read.bytes);
       if (parsed.type === "refused") {
         const { code, message, details } = parsed.failure;
-        await quarantine({ status: ERROR_STATUS[code], reason: code, message, details, contentType, bodySize: read.bytes.byteLength, truncated: false, body: read.bytes });
+        await quarantine({
+          status: ERROR_STATUS[code],
+          reason: code,
+          message,
+          details,
+          contentType,
+          bodySize: read.bytes.byteLength,
+          truncated: false,
+          body: read.bytes,
+        });
         return fail(code, message, details);
       }
       if (parsed.type === "ignored") {
@@ -106,8 +125,12 @@ export async function receiveCallback(input: CallbackInput): Promise<CallbackOut
     if (err instanceof AppError) return fail(err.code, err.message, err.details);
     // Never 200 for what is not committed; the platform retries a 503.
     logRefusal(err);
-    const message = err instanceof OverloadedError ? err.message
-      : isStorageError(err) ? "The database is unavailable; retry shortly." : "Could not store the notification; retry shortly.";
+    const message =
+      err instanceof OverloadedError
+        ? err.message
+        : isStorageError(err)
+          ? "The database is unavailable; retry shortly."
+          : "Could not store the notification; retry shortly.";
     return fail("storage_unavailable", message);
   }
 }

@@ -21,7 +21,11 @@ describe("hasValidToken", () => {
   it.each([
     ["pasted as is", `token=${base64}`, true],
     ["percent-encoded", `token=${encodeURIComponent(base64)}`, true],
-    ["lower-case percent-encoding", `token=${encodeURIComponent(base64).replace(/%([0-9A-F]{2})/g, (_m, h: string) => `%${h.toLowerCase()}`)}`, true],
+    [
+      "lower-case percent-encoding",
+      `token=${encodeURIComponent(base64).replace(/%([0-9A-F]{2})/g, (_m, h: string) => `%${h.toLowerCase()}`)}`,
+      true,
+    ],
     ["with + turned into a space by someone's form encoder", `token=${base64.replaceAll("+", "%20")}`, false],
     ["with a wrong character", `token=${base64.replace("q", "Q")}`, false],
     ["broken percent-encoding", `token=${base64}%E0%A4%A`, false],

@@ -3,7 +3,13 @@ import { z } from "zod";
 // Alert rules and channels as the API accepts and returns them. Pure zod: shared by the routes, the
 // /alerts forms and the hooks.
 
-export const RULE_KINDS = ["failure_rate", "error_code", "stale_devices", "callback_silence", "quarantine_spike"] as const;
+export const RULE_KINDS = [
+  "failure_rate",
+  "error_code",
+  "stale_devices",
+  "callback_silence",
+  "quarantine_spike",
+] as const;
 export const CHANNEL_TYPES = ["webhook", "slack", "teams", "dingtalk", "wecom", "feishu", "email"] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
@@ -11,7 +17,10 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 const name = z.string().trim().min(1).max(200);
 const scopeText = z.string().trim().min(1).max(256).nullish();
 const count = z.number().int("must be a whole number").min(1).max(10_000_000);
-const minutes = z.number().gt(0, "must be more than 0").max(7 * 24 * 60);
+const minutes = z
+  .number()
+  .gt(0, "must be more than 0")
+  .max(7 * 24 * 60);
 // Channel ids are PostgreSQL `int`s: a larger number cannot name a channel (and would overflow the query).
 const channelIds = z.array(z.number().int().min(1).max(2_147_483_647, "no such channel")).max(50).default([]);
 
@@ -38,7 +47,11 @@ export const RuleInputSchema = z
     };
     if (r.kind === "failure_rate") need("threshold", "is required for failure_rate (a share from 0 to 1)");
     if (r.kind === "error_code" && r.minDevices == null && r.threshold == null) {
-      ctx.addIssue({ code: "custom", path: ["minDevices"], message: "error_code needs minDevices, threshold (share of failures) or both" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["minDevices"],
+        message: "error_code needs minDevices, threshold (share of failures) or both",
+      });
     }
     if (r.kind === "stale_devices") {
       need("minDevices", "is required for stale_devices");
@@ -50,9 +63,16 @@ export const RuleInputSchema = z
       need("minutes", "is required for quarantine_spike");
     }
     // One stored count serves both fields; the one the kind does not use is refused rather than stored in its place.
-    if (r.kind === "quarantine_spike" && r.minDevices != null) ctx.addIssue({ code: "custom", path: ["minDevices"], message: "quarantine_spike counts requests: use minRequests" });
-    if (r.kind !== "quarantine_spike" && r.minRequests != null) ctx.addIssue({ code: "custom", path: ["minRequests"], message: "only quarantine_spike uses minRequests" });
-    if (r.operationId && r.match) ctx.addIssue({ code: "custom", path: ["match"], message: "use operationId or match, not both" });
+    if (r.kind === "quarantine_spike" && r.minDevices != null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["minDevices"],
+        message: "quarantine_spike counts requests: use minRequests",
+      });
+    if (r.kind !== "quarantine_spike" && r.minRequests != null)
+      ctx.addIssue({ code: "custom", path: ["minRequests"], message: "only quarantine_spike uses minRequests" });
+    if (r.operationId && r.match)
+      ctx.addIssue({ code: "custom", path: ["match"], message: "use operationId or match, not both" });
   });
 export type RuleInput = z.output<typeof RuleInputSchema>;
 
@@ -76,9 +96,12 @@ export const ChannelInputSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (c.type === "email" && c.recipients.length === 0) ctx.addIssue({ code: "custom", path: ["recipients"], message: "an email channel needs at least one recipient" });
-    if (c.type !== "email" && !c.url) ctx.addIssue({ code: "custom", path: ["url"], message: `a ${c.type} channel needs a url` });
-    if (c.type === "webhook" && !c.secret) ctx.addIssue({ code: "custom", path: ["secret"], message: "a webhook channel needs a signing secret" });
+    if (c.type === "email" && c.recipients.length === 0)
+      ctx.addIssue({ code: "custom", path: ["recipients"], message: "an email channel needs at least one recipient" });
+    if (c.type !== "email" && !c.url)
+      ctx.addIssue({ code: "custom", path: ["url"], message: `a ${c.type} channel needs a url` });
+    if (c.type === "webhook" && !c.secret)
+      ctx.addIssue({ code: "custom", path: ["secret"], message: "a webhook channel needs a signing secret" });
   });
 export type ChannelInput = z.output<typeof ChannelInputSchema>;
 

@@ -18,7 +18,11 @@ export const pageLimit = z.preprocess(
 /** Opaque keyset cursor (base64url); only the server can read it. */
 export const cursorParam = z.preprocess(
   blankToUndefined,
-  z.string().max(2048).regex(/^[A-Za-z0-9_-]+$/, "must be a cursor returned by this API").optional(),
+  z
+    .string()
+    .max(2048)
+    .regex(/^[A-Za-z0-9_-]+$/, "must be a cursor returned by this API")
+    .optional(),
 );
 
 // A day (UTC) or an ISO-8601 instant with an explicit zone; anything else is ambiguous.
@@ -28,7 +32,10 @@ export const instantParam = z.preprocess(
   blankToUndefined,
   z
     .string()
-    .regex(INSTANT, { message: "must be YYYY-MM-DD or an ISO-8601 time with a zone, e.g. 2026-01-31T08:00:00Z", abort: true })
+    .regex(INSTANT, {
+      message: "must be YYYY-MM-DD or an ISO-8601 time with a zone, e.g. 2026-01-31T08:00:00Z",
+      abort: true,
+    })
     .refine(isRealInstant, "is not a valid date")
     .optional(),
 );
@@ -39,7 +46,9 @@ function isRealInstant(s: string): boolean {
   const [y, m, d] = [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
   const day = new Date(Date.UTC(y, m - 1, d));
   const [hh, mm, ss] = [Number(s.slice(11, 13) || 0), Number(s.slice(14, 16) || 0), Number(s.slice(17, 19) || 0)];
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && hh < 24 && mm < 60 && ss < 60;
+  return (
+    day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && hh < 24 && mm < 60 && ss < 60
+  );
 }
 
 export const orderParam = z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).optional());

@@ -6,7 +6,10 @@ import { TaskListQuerySchema } from "./tasks";
 
 describe("TaskListQuerySchema", () => {
   it("fills defaults and treats empty values as absent", () => {
-    expect(TaskListQuerySchema.parse({ operationId: "", outcome: "", sort: "" })).toEqual({ sort: "lastSeenAt", limit: 50 });
+    expect(TaskListQuerySchema.parse({ operationId: "", outcome: "", sort: "" })).toEqual({
+      sort: "lastSeenAt",
+      limit: 50,
+    });
   });
 
   it.each([
@@ -36,7 +39,10 @@ describe("DeviceListQuerySchema", () => {
   it("bounds the page size and the cursor alphabet", () => {
     expect(DeviceListQuerySchema.safeParse({ limit: "501" }).success).toBe(false);
     expect(DeviceListQuerySchema.safeParse({ cursor: "a.b" }).success).toBe(false);
-    expect(DeviceListQuerySchema.parse({ limit: "10", cursor: "WyJhIl0" })).toMatchObject({ limit: 10, cursor: "WyJhIl0" });
+    expect(DeviceListQuerySchema.parse({ limit: "10", cursor: "WyJhIl0" })).toMatchObject({
+      limit: 10,
+      cursor: "WyJhIl0",
+    });
   });
 });
 
@@ -47,7 +53,9 @@ describe("apiUrl and keys", () => {
   });
 
   it("encodes the operationId as one path segment and keeps only filters in the CSV link", () => {
-    expect(taskFailedCsvUrl("a/b c", { errorCode: "5", outcome: "failed" })).toBe("/api/tasks/a%2Fb%20c/failed.csv?errorCode=5&outcome=failed");
+    expect(taskFailedCsvUrl("a/b c", { errorCode: "5", outcome: "failed" })).toBe(
+      "/api/tasks/a%2Fb%20c/failed.csv?errorCode=5&outcome=failed",
+    );
   });
 
   it("firstValues takes the first of repeated parameters", () => {

@@ -25,7 +25,8 @@ export function sanitizeForwardedHeaders(req: IncomingMessage, trustProxy: boole
   return null;
 }
 
-const HOST_NAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const HOST_NAME =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 /** `name[:port]` or `[v6][:port]`: what the Host header and X-Forwarded-Host may hold. */
 function isHostHeader(value: string): boolean {

@@ -13,7 +13,8 @@ import { NON_DOCUMENT_HEADERS } from "./static-headers.js";
 export function guardResponse(res: ServerResponse): void {
   const writeHead = res.writeHead;
   res.writeHead = function guardedWriteHead(this: ServerResponse, ...args: unknown[]) {
-    const given = args.find((a, i) => i > 0 && a !== null && typeof a === "object") as OutgoingHttpHeaders | unknown[] | undefined;
+    const given = args.find((a, i) => i > 0 && a !== null && typeof a === "object") as
+      OutgoingHttpHeaders | unknown[] | undefined;
     const givenNames = headerNames(given);
     for (const [name, value] of NON_DOCUMENT_HEADERS) {
       if (!this.hasHeader(name) && !givenNames.has(name.toLowerCase())) this.setHeader(name, value);
@@ -47,7 +48,12 @@ export function refuseRequest(res: ServerResponse, status: number, code: string,
   const body = JSON.stringify({ error: { code, message } });
   for (const [name, value] of NON_DOCUMENT_HEADERS) res.setHeader(name, value);
   if (status === 405) res.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "cache-control": "no-store", connection: "close" });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+    connection: "close",
+  });
   res.end(body);
 }
 
@@ -57,12 +63,17 @@ export function refuseRequest(res: ServerResponse, status: number, code: string,
  * answer is ours to write: the same status, with the security headers.
  */
 export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
-  if (err.code === "ECONNRESET" || !socket.writable || (socket as unknown as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
+  if (
+    err.code === "ECONNRESET" ||
+    !socket.writable ||
+    (socket as unknown as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent
+  ) {
     socket.destroy();
     return;
   }
   const status = err.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : err.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
-  const reason = status === 408 ? "Request Timeout" : status === 431 ? "Request Header Fields Too Large" : "Bad Request";
+  const reason =
+    status === 408 ? "Request Timeout" : status === 431 ? "Request Header Fields Too Large" : "Bad Request";
   const headers = NON_DOCUMENT_HEADERS.map(([n, v]) => `${n}: ${v}\r\n`).join("");
   socket.end(`HTTP/1.1 ${status} ${reason}\r\n${headers}Content-Length: 0\r\nConnection: close\r\n\r\n`);
 }

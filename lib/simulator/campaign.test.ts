@@ -5,10 +5,27 @@ import { computeTruth, generateCampaign, generateCampaignEndingAt, type UpgradeP
 const BASE = ["notifyType", "deviceId", "appId", "operationId", "subOperationId"];
 const FIELDS: Record<string, string[]> = {
   swUpgradeStateChangeNotify: [...BASE, "swUpgradeState"],
-  swUpgradeResultNotify: [...BASE, "curVersion", "targetVersion", "sourceVersion", "swUpgradeResult", "upgradeTime",
-    "resultDesc", "errorCode", "description"],
+  swUpgradeResultNotify: [
+    ...BASE,
+    "curVersion",
+    "targetVersion",
+    "sourceVersion",
+    "swUpgradeResult",
+    "upgradeTime",
+    "resultDesc",
+    "errorCode",
+    "description",
+  ],
   fwUpgradeStateChangeNotify: [...BASE, "step", "stepDesc"],
-  fwUpgradeResultNotify: [...BASE, "curVersion", "targetVersion", "sourceVersion", "status", "statusDesc", "upgradeTime"],
+  fwUpgradeResultNotify: [
+    ...BASE,
+    "curVersion",
+    "targetVersion",
+    "sourceVersion",
+    "status",
+    "statusDesc",
+    "upgradeTime",
+  ],
 };
 const STEP_DESC: Record<string, string> = { "0": "idle", "1": "downloading", "2": "downloaded", "3": "updating" };
 const SW_CODES = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "255"];
@@ -53,14 +70,16 @@ describe("generateCampaign", () => {
       expect(p.subOperationId).toMatch(HEX32);
       expect(p.deviceId).toMatch(UUID);
       if (p.notifyType === "fwUpgradeStateChangeNotify") expect(STEP_DESC[p.step!]).toBe(p.stepDesc);
-      if (p.notifyType === "swUpgradeStateChangeNotify") expect(["downloading", "downloaded", "updating", "idle"]).toContain(p.swUpgradeState);
+      if (p.notifyType === "swUpgradeStateChangeNotify")
+        expect(["downloading", "downloaded", "updating", "idle"]).toContain(p.swUpgradeState);
       if (!isResult(p)) continue;
       expect(p.upgradeTime).toMatch(COMPACT);
       expect(["SUCCESS", "FAIL"]).toContain(resultOf(p));
       expect(p.errorCode === undefined).toBe(p.notifyType === "fwUpgradeResultNotify");
       if (resultOf(p) === "SUCCESS") expect(p.curVersion).toBe(p.targetVersion);
       if (resultOf(p) === "FAIL" && p.errorCode !== "3") expect(p.curVersion).toBe(p.sourceVersion);
-      if (p.notifyType === "swUpgradeResultNotify" && p.swUpgradeResult === "FAIL") expect(SW_CODES).toContain(p.errorCode);
+      if (p.notifyType === "swUpgradeResultNotify" && p.swUpgradeResult === "FAIL")
+        expect(SW_CODES).toContain(p.errorCode);
     }
   });
 
@@ -82,7 +101,9 @@ describe("generateCampaign", () => {
 
   it("spreads failures unevenly over several reasons", () => {
     const big = generateCampaign({ seed: 7, tasks: 2, devicesPerTask: 1000, failRate: 0.5 }).pushes.map(rec);
-    const count = (values: string[]) => [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>()).values()];
+    const count = (values: string[]) => [
+      ...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>()).values(),
+    ];
     const fails = big.filter((p) => isResult(p) && resultOf(p) === "FAIL");
     const sw = count(fails.filter((p) => p.errorCode).map((p) => `${p.errorCode}:${p.description}`));
     const fw = count(fails.filter((p) => !p.errorCode).map((p) => p.statusDesc!));
@@ -96,7 +117,8 @@ describe("generateCampaign", () => {
     const list = distinct(campaign.pushes);
     const final = new Map<string, Rec>();
     for (const p of list) {
-      if (isResult(p) && (!final.has(devKey(p)) || final.get(devKey(p))!.upgradeTime! < p.upgradeTime!)) final.set(devKey(p), p);
+      if (isResult(p) && (!final.has(devKey(p)) || final.get(devKey(p))!.upgradeTime! < p.upgradeTime!))
+        final.set(devKey(p), p);
     }
     const states = new Map<string, string[]>();
     for (const p of list) {
@@ -141,7 +163,9 @@ describe("generateCampaign", () => {
     }
     expect(deviceDisorder).toBe(true);
 
-    const ordered = distinct(generateCampaign({ seed: 42, outOfOrderRate: 0, duplicateRate: 0 }).pushes).filter(isResult);
+    const ordered = distinct(generateCampaign({ seed: 42, outOfOrderRate: 0, duplicateRate: 0 }).pushes).filter(
+      isResult,
+    );
     expect(ordered.every((p, i) => i === 0 || p.upgradeTime! >= ordered[i - 1]!.upgradeTime!)).toBe(true);
   });
 
@@ -170,7 +194,12 @@ describe("generateCampaign", () => {
   it("can shift a campaign to end at a given time without changing anything else", () => {
     const end = Date.UTC(2025, 5, 1, 12, 0, 0);
     const shifted = generateCampaignEndingAt({ seed: 42 }, end);
-    const latest = shifted.pushes.map(rec).filter(isResult).map((p) => p.upgradeTime!).sort().at(-1);
+    const latest = shifted.pushes
+      .map(rec)
+      .filter(isResult)
+      .map((p) => p.upgradeTime!)
+      .sort()
+      .at(-1);
     expect(latest).toBe("20250601T120000Z");
     const strip = (ps: UpgradePush[]) => ps.map((p) => ({ ...p, upgradeTime: undefined }));
     expect(strip(shifted.pushes)).toEqual(strip(campaign.pushes));
@@ -199,7 +228,8 @@ describe("computeTruth", () => {
           if (last(d) === "FAIL") expect(task.kind === "software" ? got.errorCode : got.reason).toBe(d.failures.at(-1));
         }
         const reasons: Record<string, number> = {};
-        for (const d of task.devices) if (last(d) === "FAIL") reasons[d.failures.at(-1)!] = (reasons[d.failures.at(-1)!] ?? 0) + 1;
+        for (const d of task.devices)
+          if (last(d) === "FAIL") reasons[d.failures.at(-1)!] = (reasons[d.failures.at(-1)!] ?? 0) + 1;
         expect(t.failureReasons).toEqual(reasons);
       }
       expect(truth.totals.notifications).toBe(new Set(c.pushes.map(canonical)).size);
@@ -211,8 +241,16 @@ describe("computeTruth", () => {
   it("takes the latest result by upgradeTime, counts repeats once, and leaves devices without results in progress", () => {
     const base = { appId: "app", operationId: "op", subOperationId: "sub" };
     const result = (deviceId: string, r: "SUCCESS" | "FAIL", upgradeTime: string) => ({
-      notifyType: "fwUpgradeResultNotify" as const, deviceId, ...base, curVersion: "1", targetVersion: "2", sourceVersion: "1",
-      status: r, statusDesc: r === "FAIL" ? "invalid URI" : "upgrade success", upgradeTime });
+      notifyType: "fwUpgradeResultNotify" as const,
+      deviceId,
+      ...base,
+      curVersion: "1",
+      targetVersion: "2",
+      sourceVersion: "1",
+      status: r,
+      statusDesc: r === "FAIL" ? "invalid URI" : "upgrade success",
+      upgradeTime,
+    });
     const late = result("a", "FAIL", "20240101T100000Z");
     const pushes: UpgradePush[] = [
       late,
@@ -222,9 +260,20 @@ describe("computeTruth", () => {
     ];
     const truth = computeTruth(pushes);
     const t = truth.tasks.op!;
-    expect(t.byDevice.a).toMatchObject({ outcome: "failed", firstResult: "SUCCESS", attempts: 2, reason: "invalid URI" });
+    expect(t.byDevice.a).toMatchObject({
+      outcome: "failed",
+      firstResult: "SUCCESS",
+      attempts: 2,
+      reason: "invalid URI",
+    });
     expect(t.byDevice.b).toMatchObject({ outcome: "in_progress", attempts: 0, finalResult: null });
-    expect(t).toMatchObject({ pushes: 4, notifications: 3, failed: 1, inProgress: 1, failureReasons: { "invalid URI": 1 } });
+    expect(t).toMatchObject({
+      pushes: 4,
+      notifications: 3,
+      failed: 1,
+      inProgress: 1,
+      failureReasons: { "invalid URI": 1 },
+    });
     expect(truth.totals).toMatchObject({ duplicates: 1, results: 2, devices: 2, distinctDevices: 2 });
   });
 });

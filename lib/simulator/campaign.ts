@@ -61,7 +61,8 @@ function resolveCampaignOptions(options: CampaignOptions = {}): ResolvedCampaign
     apps: options.apps ?? Math.max(1, Math.min(2, tasks)),
   };
   for (const key of ["tasks", "devicesPerTask", "apps"] as const) {
-    if (!Number.isInteger(resolved[key]) || resolved[key] < 1) throw new RangeError(`${key} must be a positive integer`);
+    if (!Number.isInteger(resolved[key]) || resolved[key] < 1)
+      throw new RangeError(`${key} must be a positive integer`);
   }
   for (const key of ["failRate", "retryRate", "inProgressRate", "duplicateRate", "outOfOrderRate"] as const) {
     const v = resolved[key];
@@ -92,8 +93,15 @@ export function generateCampaign(options: CampaignOptions = {}): Campaign {
     const app = apps[Math.floor(i / 2) % apps.length]!;
     const operationId = rng.hex(32);
     const versions = pickVersions(rng, kind);
-    const task: TaskPlan = { operationId, kind, appId: app.appId, targetVersion: versions.targetVersion,
-      sourceVersions: versions.sourceVersions.map((v) => v.value), startAt: taskStart, devices: [] };
+    const task: TaskPlan = {
+      operationId,
+      kind,
+      appId: app.appId,
+      targetVersion: versions.targetVersion,
+      sourceVersions: versions.sourceVersions.map((v) => v.value),
+      startAt: taskStart,
+      devices: [],
+    };
     // The platform dispatches a task gradually; bigger tasks take longer to reach every device.
     const spreadSeconds = Math.min(7200, Math.max(300, opts.devicesPerTask * 15));
     for (const deviceId of rng.shuffle(app.fleet).slice(0, opts.devicesPerTask)) {
@@ -108,7 +116,10 @@ export function generateCampaign(options: CampaignOptions = {}): Campaign {
   }
 
   // Stable sort: pushes at the same simulated second keep their generation order.
-  const ordered = timed.map((t, i) => ({ ...t, i })).sort((a, b) => a.at - b.at || a.i - b.i).map((t) => t.push);
+  const ordered = timed
+    .map((t, i) => ({ ...t, i }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map((t) => t.push);
   return { options: opts, pushes: deliver(deliveryRng, ordered, opts), plan };
 }
 

@@ -43,7 +43,8 @@ export function deliver(rng: Random, ordered: readonly UpgradePush[], rates: Del
     } else {
       // Otherwise slip behind the next 1–5 results of other devices.
       const k = resultIdx.findIndex((j) => j > i);
-      after = k === -1 ? ordered.length : (resultIdx[Math.min(k + rng.int(0, 4), resultIdx.length - 1)] ?? ordered.length);
+      after =
+        k === -1 ? ordered.length : (resultIdx[Math.min(k + rng.int(0, 4), resultIdx.length - 1)] ?? ordered.length);
     }
     slots[i]!.pos = after + 0.5;
   };
@@ -66,7 +67,11 @@ export function deliver(rng: Random, ordered: readonly UpgradePush[], rates: Del
 
   const copies: Slot[] = [];
   const duplicate = (s: Slot): void => {
-    copies.push({ pos: s.pos + rng.int(1, 25) + 0.75, tie: tie++, push: rng.chance(0.5) ? reorderKeys(rng, s.push) : { ...s.push } });
+    copies.push({
+      pos: s.pos + rng.int(1, 25) + 0.75,
+      tie: tie++,
+      push: rng.chance(0.5) ? reorderKeys(rng, s.push) : { ...s.push },
+    });
   };
   for (const s of slots) if (rng.chance(rates.duplicateRate)) duplicate(s);
   if (copies.length === 0 && rates.duplicateRate > 0 && slots.length > 0) duplicate(rng.pick(slots));

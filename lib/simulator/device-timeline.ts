@@ -53,7 +53,10 @@ const SECOND = 1000;
 
 /** yyyyMMdd'T'HHmmss'Z' in UTC, the format of every other Huawei API time (docs/push-contract.md#times). */
 export function formatCompactUtc(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return new Date(ms)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 export function planDevice(
@@ -91,7 +94,8 @@ export function planDevice(
     plan.results.push(failure ? "FAIL" : "SUCCESS");
     if (failure) plan.failures.push(failure.errorCode ?? failure.text);
 
-    if (rng.chance(IDLE_AFTER_RESULT_RATE)) pushes.push({ at: t + rng.int(1, 30) * SECOND, push: statePush(task, plan, "idle") });
+    if (rng.chance(IDLE_AFTER_RESULT_RATE))
+      pushes.push({ at: t + rng.int(1, 30) * SECOND, push: statePush(task, plan, "idle") });
     if (!failure || attempt === MAX_ATTEMPTS || !rng.chance(rates.retryRate)) break;
     // Retries come minutes to hours later, so upgradeTime strictly increases per device.
     t += rng.int(10 * 60, 6 * 3600) * SECOND;
@@ -107,14 +111,24 @@ function stateDuration(rng: Random, state: SwUpgradeState): number {
 
 // Key order follows the spec's field tables, which is how the platform serialises them.
 function statePush(task: TaskPlan, d: DevicePlan, state: SwUpgradeState): StateChangePush {
-  const base = { deviceId: d.deviceId, appId: task.appId, operationId: task.operationId, subOperationId: d.subOperationId };
+  const base = {
+    deviceId: d.deviceId,
+    appId: task.appId,
+    operationId: task.operationId,
+    subOperationId: d.subOperationId,
+  };
   return task.kind === "software"
     ? { notifyType: "swUpgradeStateChangeNotify", ...base, swUpgradeState: state }
     : { notifyType: "fwUpgradeStateChangeNotify", ...base, step: FW_STEP[state], stepDesc: state };
 }
 
 function resultPush(task: TaskPlan, d: DevicePlan, failure: Failure | null, at: number): ResultPush {
-  const base = { deviceId: d.deviceId, appId: task.appId, operationId: task.operationId, subOperationId: d.subOperationId };
+  const base = {
+    deviceId: d.deviceId,
+    appId: task.appId,
+    operationId: task.operationId,
+    subOperationId: d.subOperationId,
+  };
   // A failed device mostly stays on its old version; "already the latest" is the exception.
   const curVersion = !failure || failure.alreadyLatest ? task.targetVersion : d.sourceVersion;
   const versions = { curVersion, targetVersion: task.targetVersion, sourceVersion: d.sourceVersion };

@@ -28,6 +28,8 @@ describe("buildPlatformDemo", () => {
     expect(demo.pushes.some((p) => isResultPush(p) && withheld.has(`${p.operationId}\0${p.deviceId}`))).toBe(false);
     // The receiver will see the withheld devices as in progress; the platform says they finished.
     const sent = computeTruth(demo.pushes);
-    expect(sent.totals.succeeded + sent.totals.failed).toBe(truth.totals.succeeded + truth.totals.failed - demo.withheld.length);
+    expect(sent.totals.succeeded + sent.totals.failed).toBe(
+      truth.totals.succeeded + truth.totals.failed - demo.withheld.length,
+    );
   });
 });

@@ -32,7 +32,11 @@ export function buildPlatformDemo(campaign: Campaign, opts: PlatformDemoOptions)
     const k = `${p.operationId}\0${p.deviceId}`;
     byDevice.set(k, [...(byDevice.get(k) ?? []), p]);
   }
-  const finished = campaign.plan.flatMap((t) => t.devices.filter((d) => d.results.length > 0).map((d) => ({ operationId: t.operationId, deviceId: d.deviceId, result: d.results.at(-1)! })));
+  const finished = campaign.plan.flatMap((t) =>
+    t.devices
+      .filter((d) => d.results.length > 0)
+      .map((d) => ({ operationId: t.operationId, deviceId: d.deviceId, result: d.results.at(-1)! })),
+  );
   const count = finished.length === 0 ? 0 : Math.max(1, Math.round(finished.length * opts.withholdRate));
   const withheld = rng.shuffle(finished).slice(0, count);
   const skip = new Set(withheld.map((w) => `${w.operationId}\0${w.deviceId}`));
@@ -42,9 +46,17 @@ export function buildPlatformDemo(campaign: Campaign, opts: PlatformDemoOptions)
     const created = compact(plan.startAt);
     const subs: StandinSubOperation[] = plan.devices.map((d) => {
       const results = (byDevice.get(`${plan.operationId}\0${d.deviceId}`) ?? []).filter(isResultPush);
-      const last = results.reduce<(typeof results)[number] | undefined>((a, b) => (!a || b.upgradeTime >= a.upgradeTime ? b : a), undefined);
+      const last = results.reduce<(typeof results)[number] | undefined>(
+        (a, b) => (!a || b.upgradeTime >= a.upgradeTime ? b : a),
+        undefined,
+      );
       const status: SubStatus = last ? resultOf(last) : "PROCESSING";
-      const failure = last && status === "FAIL" ? ("errorCode" in last ? { errorCode: last.errorCode } : { resultDesc: last.statusDesc }) : {};
+      const failure =
+        last && status === "FAIL"
+          ? "errorCode" in last
+            ? { errorCode: last.errorCode }
+            : { resultDesc: last.statusDesc }
+          : {};
       return {
         subOperationId: d.subOperationId,
         deviceId: d.deviceId,
@@ -52,21 +64,45 @@ export function buildPlatformDemo(campaign: Campaign, opts: PlatformDemoOptions)
         createTime: created,
         startTime: created,
         stopTime: last ? last.upgradeTime : null,
-        detailInfo: { ...failure, ...(last ? { targetVersion: last.targetVersion, sourceVersion: last.sourceVersion, curVersion: last.curVersion } : {}) },
+        detailInfo: {
+          ...failure,
+          ...(last
+            ? { targetVersion: last.targetVersion, sourceVersion: last.sourceVersion, curVersion: last.curVersion }
+            : {}),
+        },
         extendInfo: {},
       };
     });
     const extra = Math.round(plan.devices.length * opts.pendingRate);
     for (let i = 0; i < extra; i++) {
       pending++;
-      subs.push({ subOperationId: rng.hex(32), deviceId: rng.uuid(), status: "WAIT", createTime: created, startTime: null, stopTime: null, detailInfo: {}, extendInfo: {} });
+      subs.push({
+        subOperationId: rng.hex(32),
+        deviceId: rng.uuid(),
+        status: "WAIT",
+        createTime: created,
+        startTime: null,
+        stopTime: null,
+        detailInfo: {},
+        extendInfo: {},
+      });
     }
-    return { operationId: plan.operationId, operateType: plan.kind === "firmware" ? "firmware_upgrade" : "software_upgrade", createTime: created, startTime: created, stopTime: null, subs };
+    return {
+      operationId: plan.operationId,
+      operateType: plan.kind === "firmware" ? "firmware_upgrade" : "software_upgrade",
+      createTime: created,
+      startTime: created,
+      stopTime: null,
+      subs,
+    };
   });
   const pushes = campaign.pushes.filter((p) => !(isResultPush(p) && skip.has(`${p.operationId}\0${p.deviceId}`)));
   return { tasks, pushes, withheld, withheldPushes: campaign.pushes.length - pushes.length, pending };
 }
 
 function compact(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }

@@ -9,7 +9,16 @@ export interface ServedPlatform {
   standin: StandinPlatform;
   /** A file of PLATFORM_* settings for the app (`set -a; . <file>; set +a`). Holds the stand-in's throwaway secret. */
   envFile: string;
-  summary: { url: string; appId: string; envFile: string; tasks: number; targets: number; pending: number; withheldDevices: number; withheldPushes: number };
+  summary: {
+    url: string;
+    appId: string;
+    envFile: string;
+    tasks: number;
+    targets: number;
+    pending: number;
+    withheldDevices: number;
+    withheldPushes: number;
+  };
   lines(): string[];
 }
 
@@ -17,7 +26,10 @@ export interface ServedPlatform {
  * Serves the demo's tasks from the stand-in platform (HTTPS with a fresh CA and client certificate,
  * or plain HTTP with `tls: false`), and writes the settings an app needs to connect to it.
  */
-export async function servePlatformDemo(demo: PlatformDemo, opts: { port: number; tls: boolean; appId: string }): Promise<ServedPlatform> {
+export async function servePlatformDemo(
+  demo: PlatformDemo,
+  opts: { port: number; tls: boolean; appId: string },
+): Promise<ServedPlatform> {
   const standin = await startStandin({ port: opts.port, tls: opts.tls, appId: opts.appId });
   for (const t of demo.tasks) standin.tasks.set(t.operationId, t);
   const dir = standin.certs?.dir ?? mkdtempSync(path.join(tmpdir(), "um-platform-"));
@@ -26,7 +38,13 @@ export async function servePlatformDemo(demo: PlatformDemo, opts: { port: number
     `PLATFORM_URL=${standin.url}`,
     `PLATFORM_APP_ID=${standin.appId}`,
     `PLATFORM_SECRET=${standin.secret}`,
-    ...(standin.certs ? [`PLATFORM_CA_FILE=${standin.certs.caFile}`, `PLATFORM_CERT_FILE=${standin.certs.clientCertFile}`, `PLATFORM_KEY_FILE=${standin.certs.clientKeyFile}`] : []),
+    ...(standin.certs
+      ? [
+          `PLATFORM_CA_FILE=${standin.certs.caFile}`,
+          `PLATFORM_CERT_FILE=${standin.certs.clientCertFile}`,
+          `PLATFORM_KEY_FILE=${standin.certs.clientKeyFile}`,
+        ]
+      : []),
     "PLATFORM_SYNC_SECONDS=10",
     "LOST_PUSH_GRACE_SECONDS=0",
   ];

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseRetryAfter, sendAll, type PostFn, type PostResponse } from "./send-queue";
 import { addAnswer, emptyTally } from "./send-summary";
 
-const ok = (status = "stored"): PostResponse => ({ status: 200, retryAfter: null, body: JSON.stringify({ status, id: 1 }) });
+const ok = (status = "stored"): PostResponse => ({
+  status: 200,
+  retryAfter: null,
+  body: JSON.stringify({ status, id: 1 }),
+});
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 const noSleep = async () => {};
 
@@ -37,7 +41,13 @@ describe("sendAll", () => {
   it("retries network errors and 503 (honouring Retry-After), but not 4xx", async () => {
     const script: Record<string, (PostResponse | Error)[]> = {
       flaky: [new TypeError("fetch failed"), { status: 503, retryAfter: "2", body: "" }, ok("duplicate")],
-      bad: [{ status: 422, retryAfter: null, body: JSON.stringify({ error: { code: "invalid_notification", message: "x" } }) }],
+      bad: [
+        {
+          status: 422,
+          retryAfter: null,
+          body: JSON.stringify({ error: { code: "invalid_notification", message: "x" } }),
+        },
+      ],
       down: [new TypeError("fetch failed"), new TypeError("fetch failed"), new TypeError("fetch failed")],
     };
     const slept: number[] = [];
@@ -47,7 +57,11 @@ describe("sendAll", () => {
       return next;
     };
     const answers = await sendAll(["flaky", "bad", "down"], post, {
-      concurrency: 1, maxRetries: 2, baseDelayMs: 100, random: () => 1, sleep: async (ms) => void slept.push(ms),
+      concurrency: 1,
+      maxRetries: 2,
+      baseDelayMs: 100,
+      random: () => 1,
+      sleep: async (ms) => void slept.push(ms),
     });
     expect(answers[0]).toMatchObject({ ok: true, status: 200, bodyStatus: "duplicate", tries: 3 });
     expect(answers[1]).toMatchObject({ ok: false, status: 422, errorCode: "invalid_notification", tries: 1 });
@@ -57,8 +71,15 @@ describe("sendAll", () => {
 
     const tally = emptyTally(3);
     for (const a of answers) addAnswer(tally, a);
-    expect(tally).toMatchObject({ answered: 2, requests: 7, retries: 4, failures: 2, networkErrors: 1,
-      byHttpStatus: { "200": 1, "422": 1 }, byBodyStatus: { duplicate: 1 } });
+    expect(tally).toMatchObject({
+      answered: 2,
+      requests: 7,
+      retries: 4,
+      failures: 2,
+      networkErrors: 1,
+      byHttpStatus: { "200": 1, "422": 1 },
+      byBodyStatus: { duplicate: 1 },
+    });
   });
 
   it("paces requests to the rate limit across workers", async () => {
@@ -67,7 +88,11 @@ describe("sendAll", () => {
       starts.push(performance.now());
       return ok();
     };
-    await sendAll(Array.from({ length: 11 }, (_, i) => String(i)), post, { concurrency: 4, maxRetries: 0, ratePerSecond: 100 });
+    await sendAll(
+      Array.from({ length: 11 }, (_, i) => String(i)),
+      post,
+      { concurrency: 4, maxRetries: 0, ratePerSecond: 100 },
+    );
     // 11 requests at 100/s need 10 intervals of 10 ms (timers may fire a hair early).
     expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(95);
   });
@@ -78,7 +103,10 @@ describe("sendAll", () => {
       throw new TypeError("fetch failed");
     };
     const answers = await sendAll(Array.from({ length: 50 }, String), post, {
-      concurrency: 2, maxRetries: 0, sleep: noSleep, shouldStop: () => failures >= 3,
+      concurrency: 2,
+      maxRetries: 0,
+      sleep: noSleep,
+      shouldStop: () => failures >= 3,
       onAnswer: (a) => void (failures += a.ok ? 0 : 1),
     });
     const sent = answers.filter((a) => a.tries > 0);

@@ -150,7 +150,8 @@ export async function sendAll(bodies: readonly string[], post: PostFn, options: 
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
   // Only a stop leaves bodies unsent; they are failures that never reached onAnswer.
   return answers.map(
-    (a, index) => a ?? { index, status: null, bodyStatus: null, errorCode: null, error: "not sent (stopped)", tries: 0, ok: false },
+    (a, index) =>
+      a ?? { index, status: null, bodyStatus: null, errorCode: null, error: "not sent (stopped)", tries: 0, ok: false },
   );
 }
 

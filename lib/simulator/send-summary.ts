@@ -21,8 +21,17 @@ export interface SendTally {
 const MAX_SAMPLES = 5;
 
 export function emptyTally(pushes: number): SendTally {
-  return { pushes, answered: 0, requests: 0, retries: 0, byHttpStatus: {}, byBodyStatus: {}, failures: 0, networkErrors: 0,
-    failureSamples: [] };
+  return {
+    pushes,
+    answered: 0,
+    requests: 0,
+    retries: 0,
+    byHttpStatus: {},
+    byBodyStatus: {},
+    failures: 0,
+    networkErrors: 0,
+    failureSamples: [],
+  };
 }
 
 /** Adds one final answer; called as answers arrive so progress can show live counts. */

@@ -3,7 +3,15 @@
 //
 // Rules: an exact repeat (same content, any key order) counts once. A device's outcome is its
 // latest result by upgradeTime (a later position breaks ties); no result means in progress.
-import { isResultPush, kindOf, resultOf, type Kind, type ResultPush, type UpgradePush, type UpgradeResult } from "./types";
+import {
+  isResultPush,
+  kindOf,
+  resultOf,
+  type Kind,
+  type ResultPush,
+  type UpgradePush,
+  type UpgradeResult,
+} from "./types";
 import type { DeviceOutcome as Outcome } from "@/lib/schemas/devices";
 
 export type { Outcome };
@@ -103,7 +111,9 @@ export function computeTruth(pushes: readonly UpgradePush[]): CampaignTruth {
 
   for (const list of results.values()) {
     // Compact UTC strings sort chronologically as text.
-    list.sort((a, b) => (a.push.upgradeTime < b.push.upgradeTime ? -1 : a.push.upgradeTime > b.push.upgradeTime ? 1 : a.pos - b.pos));
+    list.sort((a, b) =>
+      a.push.upgradeTime < b.push.upgradeTime ? -1 : a.push.upgradeTime > b.push.upgradeTime ? 1 : a.pos - b.pos,
+    );
     const first = list[0]!.push;
     const last = list[list.length - 1]!.push;
     const device = tasks.get(last.operationId)!.byDevice[last.deviceId]!;
@@ -122,8 +132,18 @@ export function computeTruth(pushes: readonly UpgradePush[]): CampaignTruth {
     } satisfies Partial<DeviceTruth>);
   }
 
-  const totals = { tasks: tasks.size, pushes: pushes.length, notifications: seen.size, duplicates: pushes.length - seen.size,
-    results: 0, devices: 0, distinctDevices: allDevices.size, succeeded: 0, failed: 0, inProgress: 0 };
+  const totals = {
+    tasks: tasks.size,
+    pushes: pushes.length,
+    notifications: seen.size,
+    duplicates: pushes.length - seen.size,
+    results: 0,
+    devices: 0,
+    distinctDevices: allDevices.size,
+    succeeded: 0,
+    failed: 0,
+    inProgress: 0,
+  };
   for (const task of tasks.values()) {
     const sources = new Set<string>();
     const targets = new Set<string>();
@@ -154,13 +174,40 @@ export function computeTruth(pushes: readonly UpgradePush[]): CampaignTruth {
 }
 
 function emptyTask(push: UpgradePush): TaskTruth {
-  return { operationId: push.operationId, kind: kindOf(push), appId: push.appId, pushes: 0, notifications: 0, devices: 0,
-    succeeded: 0, failed: 0, inProgress: 0, firstAttemptSucceeded: 0, firstAttemptFailed: 0, retried: 0,
-    failureReasons: {}, sourceVersions: [], targetVersions: [], byDevice: {} };
+  return {
+    operationId: push.operationId,
+    kind: kindOf(push),
+    appId: push.appId,
+    pushes: 0,
+    notifications: 0,
+    devices: 0,
+    succeeded: 0,
+    failed: 0,
+    inProgress: 0,
+    firstAttemptSucceeded: 0,
+    firstAttemptFailed: 0,
+    retried: 0,
+    failureReasons: {},
+    sourceVersions: [],
+    targetVersions: [],
+    byDevice: {},
+  };
 }
 
 function emptyDevice(push: UpgradePush): DeviceTruth {
-  return { deviceId: push.deviceId, subOperationId: push.subOperationId, outcome: "in_progress", finalResult: null,
-    firstResult: null, attempts: 0, failedAttempts: 0, errorCode: null, reason: null, sourceVersion: null,
-    targetVersion: null, curVersion: null, upgradeTime: null };
+  return {
+    deviceId: push.deviceId,
+    subOperationId: push.subOperationId,
+    outcome: "in_progress",
+    finalResult: null,
+    firstResult: null,
+    attempts: 0,
+    failedAttempts: 0,
+    errorCode: null,
+    reason: null,
+    sourceVersion: null,
+    targetVersion: null,
+    curVersion: null,
+    upgradeTime: null,
+  };
 }

@@ -62,7 +62,8 @@ export function parseDeviceList(body: string, csv: boolean): ParsedDeviceList {
       deviceIds.push(value);
     }
   }
-  if (deviceIds.length > MAX_DEVICE_LIST_IDS) problems.unshift({ line: 0, problem: `more than ${MAX_DEVICE_LIST_IDS} deviceIds` });
+  if (deviceIds.length > MAX_DEVICE_LIST_IDS)
+    problems.unshift({ line: 0, problem: `more than ${MAX_DEVICE_LIST_IDS} deviceIds` });
   return { deviceIds, problems };
 }
 

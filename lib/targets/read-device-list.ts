@@ -26,7 +26,10 @@ export async function readDeviceList(req: Request): Promise<string[]> {
       problems.map((p) => ({ field: p.line === 0 ? "body" : `line ${p.line}`, problem: p.problem })),
     );
   }
-  if (deviceIds.length === 0) throw new AppError("invalid_body", "The list has no deviceId; to remove a declared list use DELETE.", [{ field: "body", problem: "has no deviceId" }]);
+  if (deviceIds.length === 0)
+    throw new AppError("invalid_body", "The list has no deviceId; to remove a declared list use DELETE.", [
+      { field: "body", problem: "has no deviceId" },
+    ]);
   return deviceIds;
 }
 

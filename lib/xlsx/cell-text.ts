@@ -17,7 +17,8 @@ export function encodeCellText(text: string): string {
   if (escaped.length <= XLSX_MAX_CELL_CHARS) return escaped;
   // Cut on the raw text so an escape sequence is never split.
   let cut = text.slice(0, XLSX_MAX_CELL_CHARS - TRUNCATED_MARK.length - 200);
-  while (cut.replace(NEEDS_ESCAPE, "_x0000_").length > XLSX_MAX_CELL_CHARS - TRUNCATED_MARK.length) cut = cut.slice(0, -100);
+  while (cut.replace(NEEDS_ESCAPE, "_x0000_").length > XLSX_MAX_CELL_CHARS - TRUNCATED_MARK.length)
+    cut = cut.slice(0, -100);
   // Never end on half of a surrogate pair (not valid XML either).
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return cut.replace(NEEDS_ESCAPE, (c) => `_x${hex4(c.charCodeAt(0))}_`) + TRUNCATED_MARK;

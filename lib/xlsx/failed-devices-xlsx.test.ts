@@ -15,19 +15,42 @@ const RECEIVED = new Date(Date.UTC(2026, 10, 27, 8, 0, 1, 5));
 
 function device(i: number, over: Partial<FailedDevice> = {}): FailedDevice {
   return {
-    deviceId: `d${String(i).padStart(6, "0")}`, appId: "app", operationId: "op", subOperationId: null, sourceVersion: "V1",
-    targetVersion: "V2", curVersion: "V1", errorCode: "7", errorCodeMeaning: null, description: null, resultDesc: "failed", upgradeTimeRaw: "20261127T080000Z",
-    upgradeAt: AT, receivedAt: RECEIVED, attempts: 1, platformStatus: null, source: null, ...over,
+    deviceId: `d${String(i).padStart(6, "0")}`,
+    appId: "app",
+    operationId: "op",
+    subOperationId: null,
+    sourceVersion: "V1",
+    targetVersion: "V2",
+    curVersion: "V1",
+    errorCode: "7",
+    errorCodeMeaning: null,
+    description: null,
+    resultDesc: "failed",
+    upgradeTimeRaw: "20261127T080000Z",
+    upgradeAt: AT,
+    receivedAt: RECEIVED,
+    attempts: 1,
+    platformStatus: null,
+    source: null,
+    ...over,
   };
 }
 
-const reader = (all: FailedDevice[], calls: (FailedKey | null)[] = []) => async (after: FailedKey | null, limit: number) => {
-  calls.push(after);
-  const from = after ? all.findIndex((d) => d.deviceId === after.deviceId) + 1 : 0;
-  return all.slice(from, from + limit);
-};
+const reader =
+  (all: FailedDevice[], calls: (FailedKey | null)[] = []) =>
+  async (after: FailedKey | null, limit: number) => {
+    calls.push(after);
+    const from = after ? all.findIndex((d) => d.deviceId === after.deviceId) + 1 : 0;
+    return all.slice(from, from + limit);
+  };
 
-const about = { operationId: "op", filters: { errorCode: "0012", outcome: undefined }, selection: "the failed ones", exportedAt: AT, exportedBy: "alice" };
+const about = {
+  operationId: "op",
+  filters: { errorCode: "0012", outcome: undefined },
+  selection: "the failed ones",
+  exportedAt: AT,
+  exportedBy: "alice",
+};
 
 async function build(rows: FailedDevice[]) {
   return Buffer.from(await new Response(failedDevicesXlsx(reader(rows), about)).arrayBuffer());
@@ -40,7 +63,7 @@ const HOSTILE: Record<string, string> = {
   code: "0012",
   version: "1.10",
   chinese: "设备存储空间不足，升级失败",
-  formula: "=HYPERLINK(\"http://x\",\"click\")",
+  formula: '=HYPERLINK("http://x","click")',
   plus: "+1+1",
   minus: "-2+3",
   at: "@SUM(A1)",
@@ -57,18 +80,40 @@ describe("failedDevicesXlsx", () => {
   it("keeps identifiers, versions, codes and text exactly, as text cells, and never writes a formula", async () => {
     const values = Object.values(HOSTILE);
     const rows = values.map((v, i) =>
-      device(i, { deviceId: `${String(i).padStart(2, "0")}|${v}`, errorCode: v, errorCodeMeaning: v, sourceVersion: v, description: v, resultDesc: v, subOperationId: v, appId: i === 0 ? null : v }),
+      device(i, {
+        deviceId: `${String(i).padStart(2, "0")}|${v}`,
+        errorCode: v,
+        errorCodeMeaning: v,
+        sourceVersion: v,
+        description: v,
+        resultDesc: v,
+        subOperationId: v,
+        appId: i === 0 ? null : v,
+      }),
     );
     const buf = await build(rows);
     const files = unzipSync(buf);
     const sheetXml = strFromU8(files["xl/worksheets/sheet1.xml"]!);
-    for (const [name, data] of Object.entries(files)) if (name.endsWith(".xml")) expect(strFromU8(data), name).not.toMatch(/<f[\s>]/);
+    for (const [name, data] of Object.entries(files))
+      if (name.endsWith(".xml")) expect(strFromU8(data), name).not.toMatch(/<f[\s>]/);
     const cells = rawCells(sheetXml);
     const textCols = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"];
     rows.forEach((d, i) => {
       const r = i + 2;
       const at = (col: string) => cells.find((c) => c.ref === `${col}${r}`);
-      const expected = [d.deviceId, d.appId, d.operationId, d.subOperationId, d.sourceVersion, d.targetVersion, d.curVersion, d.errorCode, d.errorCodeMeaning, d.description, d.resultDesc];
+      const expected = [
+        d.deviceId,
+        d.appId,
+        d.operationId,
+        d.subOperationId,
+        d.sourceVersion,
+        d.targetVersion,
+        d.curVersion,
+        d.errorCode,
+        d.errorCodeMeaning,
+        d.description,
+        d.resultDesc,
+      ];
       textCols.forEach((col, j) => {
         const c = at(col);
         if (expected[j] === null) return expect(c?.xml ?? "").toBe("");
@@ -83,20 +128,46 @@ describe("failedDevicesXlsx", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(FAILED_SHEET)!;
-    const textOf = (v: ExcelJS.CellValue) => (v && typeof v === "object" && "richText" in v ? v.richText.map((t) => t.text).join("") : v);
+    const textOf = (v: ExcelJS.CellValue) =>
+      v && typeof v === "object" && "richText" in v ? v.richText.map((t) => t.text).join("") : v;
     expect((ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(textOf)).toEqual(FAILED_XLSX_HEADERS);
     rows.forEach((d, i) => {
       const got = (ws.getRow(i + 2).values as ExcelJS.CellValue[]).slice(1).map(textOf);
-      expect(got.slice(0, 11)).toEqual([d.deviceId, d.appId ?? undefined, d.operationId, d.subOperationId, d.sourceVersion, d.targetVersion, d.curVersion, d.errorCode, d.errorCodeMeaning, d.description, d.resultDesc]);
+      expect(got.slice(0, 11)).toEqual([
+        d.deviceId,
+        d.appId ?? undefined,
+        d.operationId,
+        d.subOperationId,
+        d.sourceVersion,
+        d.targetVersion,
+        d.curVersion,
+        d.errorCode,
+        d.errorCodeMeaning,
+        d.description,
+        d.resultDesc,
+      ]);
       expect(ws.getCell(i + 2, 1).type).toBe(ExcelJS.ValueType.RichText);
     });
     for (const v of [HOSTILE.imei, HOSTILE.iccid, HOSTILE.twenty, HOSTILE.code, HOSTILE.version, HOSTILE.chinese]) {
-      expect(rows.some((_, i) => textOf(ws.getCell(i + 2, 8).value) === v), v).toBe(true);
+      expect(
+        rows.some((_, i) => textOf(ws.getCell(i + 2, 8).value) === v),
+        v,
+      ).toBe(true);
     }
   });
 
   it("writes times as UTC date cells, a frozen and filtered header, widths, and the About sheet", async () => {
-    const rows = [device(1), device(2, { upgradeAt: null, upgradeTimeRaw: "PT5M", receivedAt: null, attempts: 3, platformStatus: "FAIL", source: "declared" })];
+    const rows = [
+      device(1),
+      device(2, {
+        upgradeAt: null,
+        upgradeTimeRaw: "PT5M",
+        receivedAt: null,
+        attempts: 3,
+        platformStatus: "FAIL",
+        source: "declared",
+      }),
+    ];
     const buf = await build(rows);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -118,13 +189,16 @@ describe("failedDevicesXlsx", () => {
     expect(ws.getRow(1).font).toMatchObject({ bold: true });
     // Excel's serial number for 2026-11-27 08:00:00 UTC: the wall time in UTC, not the server's zone.
     const sheetXml = strFromU8(unzipSync(buf)["xl/worksheets/sheet1.xml"]!);
-    expect(rawCells(sheetXml).find((c) => c.ref === "L2")!.xml).toBe(`<v>${(AT.getTime() / 86_400_000 + 25_569).toString()}</v>`);
+    expect(rawCells(sheetXml).find((c) => c.ref === "L2")!.xml).toBe(
+      `<v>${(AT.getTime() / 86_400_000 + 25_569).toString()}</v>`,
+    );
 
     const aboutSheet = wb.getWorksheet("About")!;
     const pairs = new Map<string, unknown>();
     aboutSheet.eachRow((row) => {
       const [, k, v] = row.values as ExcelJS.CellValue[];
-      const t = (x: ExcelJS.CellValue) => (x && typeof x === "object" && "richText" in x ? x.richText.map((r) => r.text).join("") : x);
+      const t = (x: ExcelJS.CellValue) =>
+        x && typeof x === "object" && "richText" in x ? x.richText.map((r) => r.text).join("") : x;
       pairs.set(String(t(k)), t(v));
     });
     expect(pairs.get("Task")).toBe("op");
@@ -151,24 +225,28 @@ describe("failedDevicesXlsx", () => {
     expect(empty.getWorksheet(FAILED_SHEET)!.rowCount).toBe(1);
   });
 
-  it("reads ahead only as far as the client takes, and stops reading when the client goes away", { timeout: 60_000 }, async () => {
-    // Random text compresses badly, so the zip's output (bounded buffers) fills as fast as its input.
-    const all = Array.from({ length: 60_000 }, (_, i) => device(i, { description: randomBytes(48).toString("hex") }));
-    const calls: (FailedKey | null)[] = [];
-    const stream = failedDevicesXlsx(reader(all, calls), about).getReader();
-    await stream.read();
-    // Wait until reading stops (no new batch for a second) rather than for a fixed time: on a busy
-    // machine the pipeline's fixed buffers (zip input, zlib, archiver, response: well under 1 MB) fill slowly.
-    let whilePaused = -1;
-    for (let waited = 0; calls.length !== whilePaused && waited < 30_000; waited += 1_000) {
-      whilePaused = calls.length;
-      await new Promise((r) => setTimeout(r, 1_000));
-    }
-    expect(calls.length).toBe(whilePaused);
-    // 60 batches exist: a paused client must hold the writer well before the end.
-    expect(whilePaused).toBeLessThan(45);
-    await stream.cancel();
-    await new Promise((r) => setTimeout(r, 300));
-    expect(calls.length).toBeLessThanOrEqual(whilePaused + 1);
-  });
+  it(
+    "reads ahead only as far as the client takes, and stops reading when the client goes away",
+    { timeout: 60_000 },
+    async () => {
+      // Random text compresses badly, so the zip's output (bounded buffers) fills as fast as its input.
+      const all = Array.from({ length: 60_000 }, (_, i) => device(i, { description: randomBytes(48).toString("hex") }));
+      const calls: (FailedKey | null)[] = [];
+      const stream = failedDevicesXlsx(reader(all, calls), about).getReader();
+      await stream.read();
+      // Wait until reading stops (no new batch for a second) rather than for a fixed time: on a busy
+      // machine the pipeline's fixed buffers (zip input, zlib, archiver, response: well under 1 MB) fill slowly.
+      let whilePaused = -1;
+      for (let waited = 0; calls.length !== whilePaused && waited < 30_000; waited += 1_000) {
+        whilePaused = calls.length;
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+      expect(calls.length).toBe(whilePaused);
+      // 60 batches exist: a paused client must hold the writer well before the end.
+      expect(whilePaused).toBeLessThan(45);
+      await stream.cancel();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(calls.length).toBeLessThanOrEqual(whilePaused + 1);
+    },
+  );
 });

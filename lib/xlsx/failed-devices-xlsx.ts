@@ -82,7 +82,12 @@ function pullFrom(out: PassThrough): ReadableStream<Uint8Array> {
 async function writeWorkbook(out: PassThrough, read: FailedBatchReader, about: ExportAbout): Promise<void> {
   // archiver buffers up to 1 MB of compressed output by default; 64 KiB keeps the pipeline short.
   const zip = { highWaterMark: 64 * 1024 } as Partial<ExcelJS.stream.xlsx.ArchiverZipOptions>;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+    zip,
+  });
   workbook.creator = "Upgrade Monitor";
   workbook.created = about.exportedAt;
   const sheet = workbook.addWorksheet(FAILED_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });

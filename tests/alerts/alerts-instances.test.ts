@@ -35,8 +35,19 @@ it("an app killed mid-delivery delivers after restart, once", async () => {
     return 200;
   });
   recorders.push(rec);
-  const ch = await api<{ id: number }>(first.url, "POST", "/api/alerts/channels", { name: "hook", type: "webhook", url: `${rec.url}/hook`, secret: "k" });
-  await api(first.url, "POST", "/api/alerts/rules", { name: "kill test", kind: "failure_rate", threshold: 0.3, minResults: 10, channelIds: [ch.json.id] });
+  const ch = await api<{ id: number }>(first.url, "POST", "/api/alerts/channels", {
+    name: "hook",
+    type: "webhook",
+    url: `${rec.url}/hook`,
+    secret: "k",
+  });
+  await api(first.url, "POST", "/api/alerts/rules", {
+    name: "kill test",
+    kind: "failure_rate",
+    threshold: 0.3,
+    minResults: 10,
+    channelIds: [ch.json.id],
+  });
   await postAll(first.url, campaign("op-kill"));
   await waitFor(() => killed !== null, 20_000, "the first delivery attempt");
   await killed;
@@ -62,20 +73,60 @@ it("two app instances on one database fire and deliver each alert once", async (
   apps.push(...two);
   const rec = await startRecorder();
   recorders.push(rec);
-  const ch = await api<{ id: number }>(two[0]!.url, "POST", "/api/alerts/channels", { name: "hook", type: "webhook", url: `${rec.url}/hook`, secret: "k" });
-  const ch2 = await api<{ id: number }>(two[1]!.url, "POST", "/api/alerts/channels", { name: "chat", type: "slack", url: `${rec.url}/slack` });
-  await api(two[1]!.url, "POST", "/api/alerts/rules", { name: "two", kind: "failure_rate", threshold: 0.3, minResults: 10, match: "op-two", channelIds: [ch.json.id, ch2.json.id] });
-  await api(two[0]!.url, "POST", "/api/alerts/rules", { name: "code 5", kind: "error_code", errorCode: "5", minDevices: 3, match: "op-two", channelIds: [ch.json.id] });
+  const ch = await api<{ id: number }>(two[0]!.url, "POST", "/api/alerts/channels", {
+    name: "hook",
+    type: "webhook",
+    url: `${rec.url}/hook`,
+    secret: "k",
+  });
+  const ch2 = await api<{ id: number }>(two[1]!.url, "POST", "/api/alerts/channels", {
+    name: "chat",
+    type: "slack",
+    url: `${rec.url}/slack`,
+  });
+  await api(two[1]!.url, "POST", "/api/alerts/rules", {
+    name: "two",
+    kind: "failure_rate",
+    threshold: 0.3,
+    minResults: 10,
+    match: "op-two",
+    channelIds: [ch.json.id, ch2.json.id],
+  });
+  await api(two[0]!.url, "POST", "/api/alerts/rules", {
+    name: "code 5",
+    kind: "error_code",
+    errorCode: "5",
+    minDevices: 3,
+    match: "op-two",
+    channelIds: [ch.json.id],
+  });
   const tasks = Array.from({ length: 6 }, (_, i) => `op-two-${i}`);
   // Each task's pushes alternate between the two instances.
   const bodies = tasks.flatMap(campaign);
-  await Promise.all([postAll(two[0]!.url, bodies.filter((_, i) => i % 2 === 0)), postAll(two[1]!.url, bodies.filter((_, i) => i % 2 === 1))]);
+  await Promise.all([
+    postAll(
+      two[0]!.url,
+      bodies.filter((_, i) => i % 2 === 0),
+    ),
+    postAll(
+      two[1]!.url,
+      bodies.filter((_, i) => i % 2 === 1),
+    ),
+  ]);
 
   const expected = tasks.length * 3; // per task: failure_rate to 2 channels + error_code to 1
   await waitFor(() => rec.requests.length >= expected, 20_000, `${expected} deliveries`);
   await new Promise((r) => setTimeout(r, 3_000));
   expect(rec.requests).toHaveLength(expected);
-  const perTarget = new Set(rec.requests.map((r) => `${r.url} ${r.body.match(/task (op-two-\d)|"operationId":"(op-two-\d)"/)?.slice(1).join("")} ${r.body.includes("code 5") ? "code" : "rate"}`));
+  const perTarget = new Set(
+    rec.requests.map(
+      (r) =>
+        `${r.url} ${r.body
+          .match(/task (op-two-\d)|"operationId":"(op-two-\d)"/)
+          ?.slice(1)
+          .join("")} ${r.body.includes("code 5") ? "code" : "rate"}`,
+    ),
+  );
   expect(perTarget.size).toBe(expected);
   const check = await connect(db.url);
   try {

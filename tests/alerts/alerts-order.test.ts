@@ -18,8 +18,14 @@ let db: Database;
 let recorder: Recorder;
 let firedSeen = 0;
 const cfg: AlertConfig = {
-  ALERTS_RETRY_BASE_MS: 300, ALERTS_RETRY_MAX_MS: 600, ALERTS_RETRY_WINDOW_MS: 60_000, ALERTS_SEND_TIMEOUT_MS: 2_000,
-  ALERTS_EVAL_INTERVAL_MS: 1_000, ALERTS_SCHEDULE_INTERVAL_MS: 1_000, ALERTS_OUTBOX_INTERVAL_MS: 1_000, ALERTS_WORKERS: "0",
+  ALERTS_RETRY_BASE_MS: 300,
+  ALERTS_RETRY_MAX_MS: 600,
+  ALERTS_RETRY_WINDOW_MS: 60_000,
+  ALERTS_SEND_TIMEOUT_MS: 2_000,
+  ALERTS_EVAL_INTERVAL_MS: 1_000,
+  ALERTS_SCHEDULE_INTERVAL_MS: 1_000,
+  ALERTS_OUTBOX_INTERVAL_MS: 1_000,
+  ALERTS_WORKERS: "0",
   PUBLIC_URL: "https://monitor.example.com",
 };
 
@@ -36,10 +42,38 @@ afterAll(async () => {
 });
 
 it("sends an alert's resolution to a channel only after its firing was delivered", async () => {
-  const hook = await createChannel({ name: "hook", type: "webhook", url: `${recorder.url}/hook`, secret: "s", recipients: [] });
-  const other = await createChannel({ name: "other", type: "slack", url: `${recorder.url}/other`, secret: null, recipients: [] });
-  await createRule({ name: "order", kind: "failure_rate", enabled: true, threshold: 0.5, minResults: 2, channelIds: [hook.id], operationId: "op-order" });
-  await createRule({ name: "elsewhere", kind: "failure_rate", enabled: true, threshold: 0.5, minResults: 2, channelIds: [other.id], operationId: "op-other" });
+  const hook = await createChannel({
+    name: "hook",
+    type: "webhook",
+    url: `${recorder.url}/hook`,
+    secret: "s",
+    recipients: [],
+  });
+  const other = await createChannel({
+    name: "other",
+    type: "slack",
+    url: `${recorder.url}/other`,
+    secret: null,
+    recipients: [],
+  });
+  await createRule({
+    name: "order",
+    kind: "failure_rate",
+    enabled: true,
+    threshold: 0.5,
+    minResults: 2,
+    channelIds: [hook.id],
+    operationId: "op-order",
+  });
+  await createRule({
+    name: "elsewhere",
+    kind: "failure_rate",
+    enabled: true,
+    threshold: 0.5,
+    minResults: 2,
+    channelIds: [other.id],
+    operationId: "op-other",
+  });
   await storeResults(db.prisma, "op-order", 2, 0);
   await storeResults(db.prisma, "op-other", 2, 0);
   expect((await evaluateChangedTasks(db.prisma, null)).fired).toBe(2);
@@ -50,7 +84,9 @@ it("sends an alert's resolution to a channel only after its firing was delivered
     await runOutboxOnce(db.prisma, cfg);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const hookEvents = recorder.requests.filter((r) => r.url === "/hook").map((r) => `${JSON.parse(r.body).event} ${r.answer}`);
+  const hookEvents = recorder.requests
+    .filter((r) => r.url === "/hook")
+    .map((r) => `${JSON.parse(r.body).event} ${r.answer}`);
   expect(hookEvents).toEqual(["alert.fired 500", "alert.fired 500", "alert.fired 200", "alert.resolved 200"]);
   expect(recorder.requests.filter((r) => r.url === "/other").map((r) => r.answer)).toEqual([200]);
 });

@@ -22,12 +22,36 @@ beforeAll(async () => {
   db = await openDatabase({ url: pg.url });
   setDb(db);
   const devices: [string, string, number][] = [
-    ["silent-1", "in_progress", 25], ["silent-2", "in_progress", 30], ["silent-3", "in_progress", 49],
-    ["recent", "in_progress", 2], ["failed-long-ago", "failed", 60], ["ok-long-ago", "succeeded", 60],
+    ["silent-1", "in_progress", 25],
+    ["silent-2", "in_progress", 30],
+    ["silent-3", "in_progress", 49],
+    ["recent", "in_progress", 2],
+    ["failed-long-ago", "failed", 60],
+    ["ok-long-ago", "succeeded", 60],
   ];
-  await db.prisma.task.create({ data: { operationId: op, kind: "software", devices: 6, succeeded: 1, failed: 1, inProgress: 4, firstSeenAt: hoursAgo(60), lastSeenAt: hoursAgo(2) } });
+  await db.prisma.task.create({
+    data: {
+      operationId: op,
+      kind: "software",
+      devices: 6,
+      succeeded: 1,
+      failed: 1,
+      inProgress: 4,
+      firstSeenAt: hoursAgo(60),
+      lastSeenAt: hoursAgo(2),
+    },
+  });
   for (const [id, outcome, age] of devices) {
-    await db.prisma.deviceState.create({ data: { operationId: op, deviceId: id, kind: "software", outcome, firstSeenAt: hoursAgo(age), lastSeenAt: hoursAgo(age) } });
+    await db.prisma.deviceState.create({
+      data: {
+        operationId: op,
+        deviceId: id,
+        kind: "software",
+        outcome,
+        firstSeenAt: hoursAgo(age),
+        lastSeenAt: hoursAgo(age),
+      },
+    });
   }
 });
 afterAll(async () => {
@@ -36,7 +60,16 @@ afterAll(async () => {
 });
 
 async function fireStaleRule(minutes: number): Promise<Record<string, unknown>> {
-  const rule = await createRule(RuleInputSchema.parse({ name: `stale ${minutes}`, kind: "stale_devices", operationId: op, minDevices: 1, minutes, channelIds: [] }));
+  const rule = await createRule(
+    RuleInputSchema.parse({
+      name: `stale ${minutes}`,
+      kind: "stale_devices",
+      operationId: op,
+      minDevices: 1,
+      minutes,
+      channelIds: [],
+    }),
+  );
   await evaluateTimedRules(db.prisma);
   const firing = await db.prisma.alertFiring.findFirstOrThrow({ where: { ruleId: rule.id } });
   return firing.figures as Record<string, unknown>;

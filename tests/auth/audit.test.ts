@@ -4,7 +4,12 @@ import { openDatabase, type Database } from "@/lib/db/client";
 import { setDb } from "@/lib/db";
 import type { AuditEventItem, AuditList } from "@/lib/schemas/audit";
 import { post, swResult } from "../fixtures/pushes";
-import { createThrowawayDatabase, freshPgliteDir, type RunningServer, type ThrowawayDatabase } from "../support/servers";
+import {
+  createThrowawayDatabase,
+  freshPgliteDir,
+  type RunningServer,
+  type ThrowawayDatabase,
+} from "../support/servers";
 import { CookieJar } from "./support/cookie-jar";
 import { PASSWORD, signInWithPassword, signOut, startAuthServerOn } from "./support/auth-server";
 import { digestApiToken, generateApiToken } from "@/lib/auth/api-tokens";
@@ -51,16 +56,29 @@ describe.each([
     expect(res.status).toBe(200);
     return (await res.json()) as AuditList;
   }
-  const newest = async (query: Record<string, string>): Promise<AuditEventItem | undefined> => (await audit({ ...query, limit: "1" })).items[0];
+  const newest = async (query: Record<string, string>): Promise<AuditEventItem | undefined> =>
+    (await audit({ ...query, limit: "1" })).items[0];
 
   it("records a password sign-in that succeeded, one that failed and one that was slowed", async () => {
-    expect(await newest({ kind: "sign_in_succeeded", user: "alice" })).toMatchObject({ actor: "alice", clientIp: "192.0.2.1", method: "password" });
+    expect(await newest({ kind: "sign_in_succeeded", user: "alice" })).toMatchObject({
+      actor: "alice",
+      clientIp: "192.0.2.1",
+      method: "password",
+    });
     for (let i = 0; i < 5; i++) await signInWithPassword(server.url, new CookieJar(), "bob", `wrong ${i}`, ip(2));
     await signInWithPassword(server.url, new CookieJar(), "bob", PASSWORD, ip(2));
     const failed = await audit({ kind: "sign_in_failed", user: "bob" });
     expect(failed.items).toHaveLength(5);
-    expect(failed.items[0]).toMatchObject({ actor: "bob", clientIp: "192.0.2.2", method: "password", details: { reason: "credentials" } });
-    expect(await newest({ kind: "sign_in_slowed", user: "bob" })).toMatchObject({ clientIp: "192.0.2.2", method: "password" });
+    expect(failed.items[0]).toMatchObject({
+      actor: "bob",
+      clientIp: "192.0.2.2",
+      method: "password",
+      details: { reason: "credentials" },
+    });
+    expect(await newest({ kind: "sign_in_slowed", user: "bob" })).toMatchObject({
+      clientIp: "192.0.2.2",
+      method: "password",
+    });
     // The name exactly as typed, even one that is no user.
     await signInWithPassword(server.url, new CookieJar(), "<script>mallory", "x", ip(3));
     expect(await newest({ kind: "sign_in_failed", user: "<script>mallory" })).toMatchObject({ clientIp: "192.0.2.3" });
@@ -68,23 +86,45 @@ describe.each([
 
   it("records API token use and a refused API token", async () => {
     expect((await fetch(`${server.url}/api/summary`, { headers: { ...bearer, ...ip(4) } })).status).toBe(200);
-    expect((await fetch(`${server.url}/api/summary`, { headers: { authorization: "Bearer um_wrong", ...ip(5) } })).status).toBe(401);
-    expect(await newest({ kind: "sign_in_succeeded", user: "ci-script" })).toMatchObject({ method: "api_token", clientIp: "192.0.2.4" });
-    expect(await newest({ kind: "sign_in_failed" })).toMatchObject({ method: "api_token", clientIp: "192.0.2.5", actor: null });
+    expect(
+      (await fetch(`${server.url}/api/summary`, { headers: { authorization: "Bearer um_wrong", ...ip(5) } })).status,
+    ).toBe(401);
+    expect(await newest({ kind: "sign_in_succeeded", user: "ci-script" })).toMatchObject({
+      method: "api_token",
+      clientIp: "192.0.2.4",
+    });
+    expect(await newest({ kind: "sign_in_failed" })).toMatchObject({
+      method: "api_token",
+      clientIp: "192.0.2.5",
+      actor: null,
+    });
   }, 120_000);
 
   it("records each export (CSV, XLSX, retry list): who, which task, which filters, how many rows", async () => {
     const a = swResult();
     const b = swResult({ operationId: a.operationId, errorCode: "7" });
     const c = swResult({ operationId: a.operationId });
-    for (const p of [a, b, c]) expect((await post(server.url, p, { query: `?token=${CALLBACK_TOKEN}` })).status).toBe(200);
-    const csv = await admin.fetch(`${server.url}/api/tasks/${a.operationId}/failed.csv?errorCode=5`, { headers: ip(1) });
+    for (const p of [a, b, c])
+      expect((await post(server.url, p, { query: `?token=${CALLBACK_TOKEN}` })).status).toBe(200);
+    const csv = await admin.fetch(`${server.url}/api/tasks/${a.operationId}/failed.csv?errorCode=5`, {
+      headers: ip(1),
+    });
     expect(csv.status).toBe(200);
     await csv.text();
-    await expect.poll(async () => (await newest({ kind: "export", user: "alice" }))?.details).toEqual({
-      format: "csv", operationId: a.operationId, filters: { errorCode: "5" }, rows: 2, complete: true,
+    await expect
+      .poll(async () => (await newest({ kind: "export", user: "alice" }))?.details)
+      .toEqual({
+        format: "csv",
+        operationId: a.operationId,
+        filters: { errorCode: "5" },
+        rows: 2,
+        complete: true,
+      });
+    expect(await newest({ kind: "export", user: "alice" })).toMatchObject({
+      target: a.operationId,
+      method: "session",
+      clientIp: "192.0.2.1",
     });
-    expect(await newest({ kind: "export", user: "alice" })).toMatchObject({ target: a.operationId, method: "session", clientIp: "192.0.2.1" });
 
     const all = await fetch(`${server.url}/api/failed.csv`, { headers: { ...bearer, ...ip(6) } });
     await all.text();
@@ -93,22 +133,46 @@ describe.each([
     expect(event?.details).toMatchObject({ format: "csv", operationId: null, rows: 3, complete: true });
 
     // The workbook and the retry list are exports too, recorded the same way with their own format.
-    const xlsx = await admin.fetch(`${server.url}/api/tasks/${a.operationId}/failed.xlsx?errorCode=7`, { headers: ip(9) });
+    const xlsx = await admin.fetch(`${server.url}/api/tasks/${a.operationId}/failed.xlsx?errorCode=7`, {
+      headers: ip(9),
+    });
     expect(xlsx.status).toBe(200);
     await xlsx.arrayBuffer();
-    await expect.poll(async () => (await newest({ kind: "export", user: "alice" }))?.details).toEqual({
-      format: "xlsx", operationId: a.operationId, filters: { errorCode: "7" }, rows: 1, complete: true,
+    await expect
+      .poll(async () => (await newest({ kind: "export", user: "alice" }))?.details)
+      .toEqual({
+        format: "xlsx",
+        operationId: a.operationId,
+        filters: { errorCode: "7" },
+        rows: 1,
+        complete: true,
+      });
+    expect(await newest({ kind: "export", user: "alice" })).toMatchObject({
+      target: a.operationId,
+      method: "session",
+      clientIp: "192.0.2.9",
     });
-    expect(await newest({ kind: "export", user: "alice" })).toMatchObject({ target: a.operationId, method: "session", clientIp: "192.0.2.9" });
 
-    const retry = await fetch(`${server.url}/api/tasks/${a.operationId}/retry.txt`, { headers: { ...bearer, ...ip(10) } });
+    const retry = await fetch(`${server.url}/api/tasks/${a.operationId}/retry.txt`, {
+      headers: { ...bearer, ...ip(10) },
+    });
     expect(retry.status).toBe(200);
     const lines = (await retry.text()).split(/\r?\n/).filter(Boolean);
     expect(lines.sort()).toEqual([a, b, c].map((p) => p.deviceId).sort());
-    await expect.poll(async () => (await newest({ kind: "export", user: "ci-script" }))?.details).toEqual({
-      format: "txt", operationId: a.operationId, filters: {}, rows: 3, complete: true,
+    await expect
+      .poll(async () => (await newest({ kind: "export", user: "ci-script" }))?.details)
+      .toEqual({
+        format: "txt",
+        operationId: a.operationId,
+        filters: {},
+        rows: 3,
+        complete: true,
+      });
+    expect(await newest({ kind: "export", user: "ci-script" })).toMatchObject({
+      target: a.operationId,
+      method: "api_token",
+      clientIp: "192.0.2.10",
     });
-    expect(await newest({ kind: "export", user: "ci-script" })).toMatchObject({ target: a.operationId, method: "api_token", clientIp: "192.0.2.10" });
   }, 120_000);
 
   it("records a refused callback token (never the token itself)", async () => {
@@ -167,12 +231,21 @@ describe.each([
       try {
         db = await openDatabase({ url: pg.url });
         setDb(db);
-        await recordAuditEvent({ kind: "setting_changed", actor: "alice", target: "alert_rule:7", details: { from: { threshold: 5 }, to: { threshold: 10 } } });
+        await recordAuditEvent({
+          kind: "setting_changed",
+          actor: "alice",
+          target: "alert_rule:7",
+          details: { from: { threshold: 5 }, to: { threshold: 10 } },
+        });
       } finally {
         setDb(undefined);
         await db?.close();
       }
-      expect(await newest({ kind: "setting_changed" })).toMatchObject({ actor: "alice", target: "alert_rule:7", details: { to: { threshold: 10 } } });
+      expect(await newest({ kind: "setting_changed" })).toMatchObject({
+        actor: "alice",
+        target: "alert_rule:7",
+        details: { to: { threshold: 10 } },
+      });
     });
   }
 });

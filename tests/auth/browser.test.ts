@@ -42,7 +42,9 @@ describe("signing in and out in Chromium", () => {
 
     await page.getByLabel("Password").fill(PASSWORD);
     // The quarantine page polls its API from the browser: proof that its scripts were allowed to run.
-    const polled = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/quarantine" && r.status() === 200, { timeout: 20_000 });
+    const polled = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/quarantine" && r.status() === 200, {
+      timeout: 20_000,
+    });
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${app.url}/quarantine`);
     await page.getByText("Signed in as").waitFor();

@@ -28,11 +28,14 @@ async function exportedBy(res: Response): Promise<unknown> {
 }
 
 describe("exports with sign-in configured", () => {
-  it.each([`/api/tasks/${op}/failed.xlsx`, `/api/tasks/${op}/retry.txt`, "/api/failed.xlsx"])("GET %s without a session → 401", async (path) => {
-    const res = await fetch(`${app.url}${path}`);
-    expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe("unauthorized");
-  });
+  it.each([`/api/tasks/${op}/failed.xlsx`, `/api/tasks/${op}/retry.txt`, "/api/failed.xlsx"])(
+    "GET %s without a session → 401",
+    async (path) => {
+      const res = await fetch(`${app.url}${path}`);
+      expect(res.status).toBe(401);
+      expect((await res.json()).error.code).toBe("unauthorized");
+    },
+  );
 
   it("names the signed-in operator", async () => {
     const jar = new CookieJar();
@@ -44,7 +47,9 @@ describe("exports with sign-in configured", () => {
   });
 
   it("names the API token a script used", async () => {
-    const res = await fetch(`${app.url}/api/failed.xlsx?operationId=${op}`, { headers: { authorization: `Bearer ${app.apiToken}` } });
+    const res = await fetch(`${app.url}/api/failed.xlsx?operationId=${op}`, {
+      headers: { authorization: `Bearer ${app.apiToken}` },
+    });
     expect(await exportedBy(res)).toBe('API token "ci-script"');
   });
 });

@@ -96,19 +96,27 @@ describe("without a session", () => {
 });
 
 describe("API tokens (Authorization: Bearer)", () => {
-  it.each(READ_APIS.filter((p) => p !== "/api/does-not-exist"))("GET %s with the token is let through", async (path) => {
-    const res = await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${app.apiToken}` } });
-    expect(res.status).not.toBe(401);
-    expect(res.status).toBeLessThan(500);
-    expectSecurityHeaders(res, "api");
-  });
+  it.each(READ_APIS.filter((p) => p !== "/api/does-not-exist"))(
+    "GET %s with the token is let through",
+    async (path) => {
+      const res = await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${app.apiToken}` } });
+      expect(res.status).not.toBe(401);
+      expect(res.status).toBeLessThan(500);
+      expectSecurityHeaders(res, "api");
+    },
+  );
 
   it.each([
     ["a wrong token", "um_not-the-token"],
     ["the token with one character changed", "flip"],
     ["the token's prefix", "prefix"],
   ])("refuses %s with 401", async (_name, variant) => {
-    const token = variant === "flip" ? app.apiToken.slice(0, -1) + (app.apiToken.endsWith("A") ? "B" : "A") : variant === "prefix" ? app.apiToken.slice(0, 20) : variant;
+    const token =
+      variant === "flip"
+        ? app.apiToken.slice(0, -1) + (app.apiToken.endsWith("A") ? "B" : "A")
+        : variant === "prefix"
+          ? app.apiToken.slice(0, 20)
+          : variant;
     const res = await fetch(`${app.url}/api/summary`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
@@ -117,8 +125,13 @@ describe("API tokens (Authorization: Bearer)", () => {
 
   it("does not accept the token in the query string, as Basic, or for pages", async () => {
     expect((await fetch(`${app.url}/api/summary?token=${app.apiToken}`)).status).toBe(401);
-    expect((await fetch(`${app.url}/api/summary`, { headers: { authorization: `Basic ${app.apiToken}` } })).status).toBe(401);
-    const page = await fetch(`${app.url}/`, { redirect: "manual", headers: { authorization: `Bearer ${app.apiToken}` } });
+    expect(
+      (await fetch(`${app.url}/api/summary`, { headers: { authorization: `Basic ${app.apiToken}` } })).status,
+    ).toBe(401);
+    const page = await fetch(`${app.url}/`, {
+      redirect: "manual",
+      headers: { authorization: `Bearer ${app.apiToken}` },
+    });
     expect(page.status).toBe(307);
   });
 
@@ -132,9 +145,13 @@ describe("login limits behind `npm start` without TRUST_PROXY", () => {
   it("count by the socket address, whatever X-Forwarded-For the client invents", async () => {
     for (let i = 0; i < LOGIN_LIMITS.perAddress.free; i++) {
       const spoof = { "x-forwarded-for": `203.0.113.${i + 1}` };
-      expect(refusalCode(await signInWithPassword(app.url, new CookieJar(), `spray${i}`, "123456", spoof))).toBe("credentials");
+      expect(refusalCode(await signInWithPassword(app.url, new CookieJar(), `spray${i}`, "123456", spoof))).toBe(
+        "credentials",
+      );
     }
-    const res = await signInWithPassword(app.url, new CookieJar(), "alice", PASSWORD, { "x-forwarded-for": "203.0.113.200" });
+    const res = await signInWithPassword(app.url, new CookieJar(), "alice", PASSWORD, {
+      "x-forwarded-for": "203.0.113.200",
+    });
     expect(refusalCode(res)).toBe("rate_limited");
   });
 });

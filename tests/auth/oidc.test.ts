@@ -46,7 +46,11 @@ function browser() {
     const prompt = /name="prompt" value="([^"]+)"/.exec(html)?.[1];
     if (!action || !prompt) throw new Error(`no form on ${page.url}:\n${trail.join("\n")}\n${html.slice(0, 500)}`);
     const body = new URLSearchParams({ prompt, ...fields });
-    return go(new URL(action, page.url).href, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+    return go(new URL(action, page.url).href, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+    });
   }
   return { go, submit, jar, trail };
 }

@@ -5,7 +5,14 @@ import { expectSecurityHeaders, pageNonce } from "./support/headers";
 
 // Nothing configured: a local trial. Everything is reachable, and the app says so on every page and
 // once in the log.
-const NO_AUTH = { AUTH_USERS: undefined, AUTH_SECRET: undefined, AUTH_OIDC_ISSUER: undefined, AUTH_OIDC_ID: undefined, AUTH_OIDC_SECRET: undefined, API_TOKENS: undefined };
+const NO_AUTH = {
+  AUTH_USERS: undefined,
+  AUTH_SECRET: undefined,
+  AUTH_OIDC_ISSUER: undefined,
+  AUTH_OIDC_ID: undefined,
+  AUTH_OIDC_SECRET: undefined,
+  API_TOKENS: undefined,
+};
 const WARNING = "[auth] WARNING: no sign-in is configured";
 let server: RunningServer;
 let db: ThrowawayDatabase;

@@ -19,7 +19,14 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const LINKS = ["/%09/evil.example", "/.//evil.example", "/..//evil.example", "/x/..//evil.example", "/%5Cevil.example", "%2F%09%2Fevil.example"];
+const LINKS = [
+  "/%09/evil.example",
+  "/.//evil.example",
+  "/..//evil.example",
+  "/x/..//evil.example",
+  "/%5Cevil.example",
+  "%2F%09%2Fevil.example",
+];
 
 /** A page in a new context whose every request host is recorded (evil.example requests are aborted). */
 async function watchedPage(): Promise<{ page: Page; hosts: Set<string> }> {

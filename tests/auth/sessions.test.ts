@@ -19,7 +19,8 @@ async function stop(server: RunningServer): Promise<void> {
   await server.stop();
   running.splice(running.indexOf(server), 1);
 }
-const summary = (base: string, cookie: string) => fetch(`${base}/api/summary`, { headers: { cookie } }).then((r) => r.status);
+const summary = (base: string, cookie: string) =>
+  fetch(`${base}/api/summary`, { headers: { cookie } }).then((r) => r.status);
 
 beforeAll(async () => {
   db = await createThrowawayDatabase("um_sessions");

@@ -73,10 +73,14 @@ describe("built-in users", () => {
   it(`slows a name from one address after ${LOGIN_LIMITS.perUserAddress.free} failures, but never its owner elsewhere`, async () => {
     const attacker = fromNewIp();
     for (let i = 0; i < LOGIN_LIMITS.perUserAddress.free; i++) {
-      expect(refusalCode(await signInWithPassword(app.url, new CookieJar(), "dave", `guess ${i}`, attacker))).toBe("credentials");
+      expect(refusalCode(await signInWithPassword(app.url, new CookieJar(), "dave", `guess ${i}`, attacker))).toBe(
+        "credentials",
+      );
     }
     // The attacker's address now waits, even with the right password...
-    expect(refusalCode(await signInWithPassword(app.url, new CookieJar(), "dave", PASSWORD, attacker))).toBe("rate_limited");
+    expect(refusalCode(await signInWithPassword(app.url, new CookieJar(), "dave", PASSWORD, attacker))).toBe(
+      "rate_limited",
+    );
     // ...while the owner, from their own address, signs in at once: no lockout switch.
     const jar = new CookieJar();
     expect(refusalCode(await signInWithPassword(app.url, jar, "dave", PASSWORD, fromNewIp()))).toBeNull();
@@ -86,7 +90,9 @@ describe("built-in users", () => {
   it(`slows an address after ${LOGIN_LIMITS.perAddress.free} failures across user names`, async () => {
     const ip = fromNewIp();
     for (let i = 0; i < LOGIN_LIMITS.perAddress.free; i++) {
-      expect(refusalCode(await signInWithPassword(app.url, new CookieJar(), `spray${i}`, "123456", ip))).toBe("credentials");
+      expect(refusalCode(await signInWithPassword(app.url, new CookieJar(), `spray${i}`, "123456", ip))).toBe(
+        "credentials",
+      );
     }
     expect(refusalCode(await signInWithPassword(app.url, new CookieJar(), "frank", PASSWORD, ip))).toBe("rate_limited");
     expect(refusalCode(await signInWithPassword(app.url, new CookieJar(), "frank", PASSWORD, fromNewIp()))).toBeNull();

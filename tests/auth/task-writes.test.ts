@@ -16,14 +16,26 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-const label = (headers: Record<string, string> = {}) =>
-  ({ method: "PUT", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ label: "North meters" }) });
-const list = (headers: Record<string, string> = {}) => ({ method: "PUT", headers: { "content-type": "text/plain", ...headers }, body: "dev-1\ndev-2\n" });
+const label = (headers: Record<string, string> = {}) => ({
+  method: "PUT",
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify({ label: "North meters" }),
+});
+const list = (headers: Record<string, string> = {}) => ({
+  method: "PUT",
+  headers: { "content-type": "text/plain", ...headers },
+  body: "dev-1\ndev-2\n",
+});
 
 describe("task writes need a signed-in operator", () => {
   it("refuses them without credentials and with an API token, which may still read", async () => {
     const bearer = { authorization: `Bearer ${app.apiToken}` };
-    for (const [path, init] of [["/label", label()], ["/label", label(bearer)], ["/expected-devices", list()], ["/expected-devices", list(bearer)]] as const) {
+    for (const [path, init] of [
+      ["/label", label()],
+      ["/label", label(bearer)],
+      ["/expected-devices", list()],
+      ["/expected-devices", list(bearer)],
+    ] as const) {
       const res = await fetch(`${app.url}/api/tasks/${op}${path}`, init);
       expect(res.status, path).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
@@ -39,8 +51,15 @@ describe("task writes need a signed-in operator", () => {
     expect(await set.json()).toMatchObject({ label: "North meters", updatedBy: "alice" });
     const declared = await alice.fetch(`${app.url}/api/tasks/${op}/expected-devices`, list());
     expect(await declared.json()).toEqual({ added: 2, removed: 0, total: 2 });
-    const trail = (await (await alice.fetch(`${app.url}/api/audit?kind=setting_changed`)).json()) as { items: { actor: string; target: string }[] };
-    expect(trail.items.filter((i) => i.target.endsWith(`:${op}`)).map((i) => [i.actor, i.target]).sort()).toEqual([
+    const trail = (await (await alice.fetch(`${app.url}/api/audit?kind=setting_changed`)).json()) as {
+      items: { actor: string; target: string }[];
+    };
+    expect(
+      trail.items
+        .filter((i) => i.target.endsWith(`:${op}`))
+        .map((i) => [i.actor, i.target])
+        .sort(),
+    ).toEqual([
       ["alice", `expected_devices:${op}`],
       ["alice", `task_label:${op}`],
     ]);

@@ -40,7 +40,9 @@ describe("loadReadDataset (PostgreSQL)", () => {
     expect(loaded.results).toBe(truth.totals.results);
     expect(loaded.tasks).toBe(truth.totals.tasks);
 
-    const states = await rows("SELECT operation_id, device_id, outcome, attempts, failed_attempts, first_result, error_code, cur_version FROM device_states");
+    const states = await rows(
+      "SELECT operation_id, device_id, outcome, attempts, failed_attempts, first_result, error_code, cur_version FROM device_states",
+    );
     expect(states.length).toBe(truth.totals.devices);
     const mismatches = states.flatMap((s) => {
       const t = truth.tasks[s.operation_id]?.byDevice[s.device_id];
@@ -101,7 +103,9 @@ describe("loadReadDataset (PostgreSQL)", () => {
     } finally {
       await fresh.drop();
     }
-    const [{ next, max }] = await rows("SELECT nextval('notifications_id_seq')::int AS next, (SELECT max(id) FROM notifications)::int AS max");
+    const [{ next, max }] = await rows(
+      "SELECT nextval('notifications_id_seq')::int AS next, (SELECT max(id) FROM notifications)::int AS max",
+    );
     expect(next).toBe(max + 1);
   });
 });

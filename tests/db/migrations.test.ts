@@ -6,7 +6,10 @@ import { openDatabase } from "@/lib/db/client";
 import { applyMigrations, loadMigrations, type SqlSession } from "@/lib/db/migrate";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../support/servers";
 
-const dirs = readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const dirs = readdirSync("prisma/migrations", { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 const dropped: ThrowawayDatabase[] = [];
 afterEach(async () => {
   await Promise.all(dropped.splice(0).map((d) => d.drop()));
@@ -22,7 +25,11 @@ async function recorded(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    return (await c.query(`SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`)).rows;
+    return (
+      await c.query(
+        `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+      )
+    ).rows;
   } finally {
     await c.end();
   }
@@ -32,7 +39,10 @@ async function withSession<T>(url: string, fn: (s: SqlSession) => Promise<T>): P
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    return await fn({ exec: async (sql) => void (await c.query(sql)), query: async (sql, p) => (await c.query(sql, p)).rows });
+    return await fn({
+      exec: async (sql) => void (await c.query(sql)),
+      query: async (sql, p) => (await c.query(sql, p)).rows,
+    });
   } finally {
     await c.end();
   }
@@ -64,7 +74,9 @@ describe("the migration runner", () => {
   it("is safe when four instances start at once: one applies, the others wait and find nothing to do", async () => {
     const d = await fresh();
     const migrations = await loadMigrations();
-    const applied = await Promise.all(Array.from({ length: 4 }, () => withSession(d.url, (s) => applyMigrations(s, migrations))));
+    const applied = await Promise.all(
+      Array.from({ length: 4 }, () => withSession(d.url, (s) => applyMigrations(s, migrations))),
+    );
     expect(applied.flat().sort()).toEqual(dirs);
     expect(applied.filter((a) => a.length > 0)).toHaveLength(1);
     expect(await recorded(d.url)).toHaveLength(dirs.length);
@@ -80,11 +92,16 @@ describe("the migration runner", () => {
 
   it("rolls back a failing migration completely", async () => {
     const d = await fresh();
-    const broken = [...(await loadMigrations()), { name: "29990101000000_broken", sql: "CREATE TABLE zz (id int); SELECT 1/0;", checksum: "x" }];
+    const broken = [
+      ...(await loadMigrations()),
+      { name: "29990101000000_broken", sql: "CREATE TABLE zz (id int); SELECT 1/0;", checksum: "x" },
+    ];
     await expect(withSession(d.url, (s) => applyMigrations(s, broken))).rejects.toThrow(/division by zero/);
     const c = new pg.Client({ connectionString: d.url });
     await c.connect();
-    const tables = await c.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`);
+    const tables = await c.query(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
     await c.end();
     expect(tables.rows[0].n).toBe(0);
   });

@@ -35,12 +35,20 @@ async function postgres(): Promise<Session> {
   dropped.push(d);
   const c = new pg.Client({ connectionString: d.url });
   await c.connect();
-  return { exec: async (sql) => void (await c.query(sql)), query: async (sql, p) => (await c.query(sql, p)).rows, close: () => c.end() };
+  return {
+    exec: async (sql) => void (await c.query(sql)),
+    query: async (sql, p) => (await c.query(sql, p)).rows,
+    close: () => c.end(),
+  };
 }
 
 async function pglite(): Promise<Session> {
   const db = await PGlite.create();
-  return { exec: async (sql) => void (await db.exec(sql)), query: async <T,>(sql: string, p?: unknown[]) => (await db.query<T>(sql, p)).rows, close: () => db.close() };
+  return {
+    exec: async (sql) => void (await db.exec(sql)),
+    query: async <T>(sql: string, p?: unknown[]) => (await db.query<T>(sql, p)).rows,
+    close: () => db.close(),
+  };
 }
 
 /** Old schema, the old code's rows, then (after `before`) every migration as the app applies them at start. */
@@ -48,35 +56,84 @@ async function migrated(open: () => Promise<Session>, before = "") {
   const s = await open();
   const all = await loadMigrations();
   expect(all.map((m) => m.name)).toEqual(expect.arrayContaining(BEFORE));
-  await applyMigrations(s, all.filter((m) => BEFORE.includes(m.name)));
+  await applyMigrations(
+    s,
+    all.filter((m) => BEFORE.includes(m.name)),
+  );
   await s.exec(rows + before);
   await applyMigrations(s, all);
-  const devices = await s.query<{ device_id: string; outcome: string; result: string | null; first_result: string | null; result_at: Date | null }>(
-    `SELECT device_id, outcome, result, first_result, result_at FROM device_states WHERE operation_id = 'migop8' ORDER BY device_id`);
-  const [task] = await s.query<{ succeeded: number; failed: number; in_progress: number }>(`SELECT succeeded, failed, in_progress FROM tasks WHERE operation_id = 'migop8'`);
+  const devices = await s.query<{
+    device_id: string;
+    outcome: string;
+    result: string | null;
+    first_result: string | null;
+    result_at: Date | null;
+  }>(
+    `SELECT device_id, outcome, result, first_result, result_at FROM device_states WHERE operation_id = 'migop8' ORDER BY device_id`,
+  );
+  const [task] = await s.query<{ succeeded: number; failed: number; in_progress: number }>(
+    `SELECT succeeded, failed, in_progress FROM tasks WHERE operation_id = 'migop8'`,
+  );
   const counters = await s.query<{ facet: string; k1: string; k2: string; k3: string; n: number }>(
-    `SELECT facet, k1, k2, k3, n FROM task_counters WHERE operation_id = 'migop8' AND facet <> 'hour' AND n <> 0 ORDER BY facet, k1, k2, k3`);
+    `SELECT facet, k1, k2, k3, n FROM task_counters WHERE operation_id = 'migop8' AND facet <> 'hour' AND n <> 0 ORDER BY facet, k1, k2, k3`,
+  );
   await s.close();
   const outcome = Object.fromEntries(devices.map((d) => [d.device_id, d.outcome]));
   const first = Object.fromEntries(devices.map((d) => [d.device_id, d.first_result]));
-  const counter = (facet: string, k1: string) => counters.filter((c) => c.facet === facet && c.k1 === k1).reduce((n, c) => n + c.n, 0);
+  const counter = (facet: string, k1: string) =>
+    counters.filter((c) => c.facet === facet && c.k1 === k1).reduce((n, c) => n + c.n, 0);
   return { devices, outcome, first, task, counters, counter };
 }
 
-describe.each([["PostgreSQL", postgres], ["PGlite", pglite]])("re-deciding devices stored before the ordering rule (%s)", (_db, open) => {
+describe.each([
+  ["PostgreSQL", postgres],
+  ["PGlite", pglite],
+])("re-deciding devices stored before the ordering rule (%s)", (_db, open) => {
   it("every device's outcome, first attempt and the task's counters follow the rule (independent recount)", async () => {
     const m = await migrated(open);
     expect(m.outcome).toEqual({
-      d1: "succeeded", d2: "succeeded", d3: "succeeded", d4: "succeeded", d5: "succeeded", d6: "in_progress",
-      d7: "succeeded", d8: "failed", d9: "failed", d10: "in_progress",
+      d1: "succeeded",
+      d2: "succeeded",
+      d3: "succeeded",
+      d4: "succeeded",
+      d5: "succeeded",
+      d6: "in_progress",
+      d7: "succeeded",
+      d8: "failed",
+      d9: "failed",
+      d10: "in_progress",
     });
-    expect(m.first).toEqual({ d1: "FAIL", d2: "FAIL", d3: "FAIL", d4: "FAIL", d5: "FAIL", d6: "FAIL", d7: "SUCCESS", d8: "SUCCESS", d9: "SUCCESS", d10: null });
+    expect(m.first).toEqual({
+      d1: "FAIL",
+      d2: "FAIL",
+      d3: "FAIL",
+      d4: "FAIL",
+      d5: "FAIL",
+      d6: "FAIL",
+      d7: "SUCCESS",
+      d8: "SUCCESS",
+      d9: "SUCCESS",
+      d10: null,
+    });
     expect(m.task).toEqual({ succeeded: 6, failed: 2, in_progress: 2 });
-    expect([m.counter("first", "with_result"), m.counter("first", "first_ok"), m.counter("first", "recovered")]).toEqual([9, 3, 5]);
+    expect([
+      m.counter("first", "with_result"),
+      m.counter("first", "first_ok"),
+      m.counter("first", "recovered"),
+    ]).toEqual([9, 3, 5]);
     // Breakdowns from the re-decided devices: failed devices by code, where they were left, contradictions.
-    expect(m.counters.filter((c) => c.facet === "error").map((c) => [c.k1, c.n])).toEqual([["10", 1], ["2", 1]]);
-    expect(m.counters.filter((c) => c.facet === "contradiction").map((c) => [c.k3, c.n])).toEqual([["fail_on_target", 1]]);
-    expect(m.counters.filter((c) => c.facet === "transition").map((c) => [c.k3, c.n])).toEqual([["failed", 2], ["in_progress", 1], ["succeeded", 6]]);
+    expect(m.counters.filter((c) => c.facet === "error").map((c) => [c.k1, c.n])).toEqual([
+      ["10", 1],
+      ["2", 1],
+    ]);
+    expect(m.counters.filter((c) => c.facet === "contradiction").map((c) => [c.k3, c.n])).toEqual([
+      ["fail_on_target", 1],
+    ]);
+    expect(m.counters.filter((c) => c.facet === "transition").map((c) => [c.k3, c.n])).toEqual([
+      ["failed", 2],
+      ["in_progress", 1],
+      ["succeeded", 6],
+    ]);
     // The order key now holds only a plausible device time: none for the 1970 and 2099 clocks.
     const at = Object.fromEntries(m.devices.map((d) => [d.device_id, d.result_at]));
     expect([at.d1, at.d9]).toEqual([null, expect.any(Date)]);

@@ -52,7 +52,9 @@ describe("npm run db:backup", () => {
       }
     });
     const [orig, copy] = [await a, await b];
-    console.log(`[faults] PGlite backup: acknowledged ${acked.size}, restored ${check.rows} notifications, missing ${check.missing}, wrong id ${check.wrongId}`);
+    console.log(
+      `[faults] PGlite backup: acknowledged ${acked.size}, restored ${check.rows} notifications, missing ${check.missing}, wrong id ${check.wrongId}`,
+    );
     expect(check).toMatchObject({ missing: 0, wrongId: 0 });
     expect(copy).toEqual(orig);
     // A restore never overwrites a directory that has data.
@@ -65,7 +67,11 @@ describe("npm run db:backup", () => {
     const source = await createThrowawayDatabase("um_fault_backup");
     const target = await createThrowawayDatabase("um_fault_restore");
     const file = path.join(freshPgliteDir(), "backup.dump");
-    cleanup.push(() => source.drop(), () => target.drop(), () => rmSync(path.dirname(file), { recursive: true, force: true }));
+    cleanup.push(
+      () => source.drop(),
+      () => target.drop(),
+      () => rmSync(path.dirname(file), { recursive: true, force: true }),
+    );
     const acked = await fill({ DATABASE_URL: source.url }, "backup-pg");
     const backup = await runScript("scripts/backup.ts", ["--out", file], { DATABASE_URL: source.url });
     expect(backup.code).toBe(0);
@@ -82,8 +88,12 @@ describe("npm run db:backup", () => {
     const [orig, copy] = [await read(source.url), await read(target.url)];
     const rows = JSON.parse(copy.notifications!) as { id: number; raw_body: string }[];
     const byId = new Map(rows.map((r) => [Number(r.id), r.raw_body]));
-    const missing = [...acked].filter(([body, id]) => !byId.has(id) || canonical(byId.get(id)!) !== canonical(body)).length;
-    console.log(`[faults] PostgreSQL backup: acknowledged ${acked.size}, restored ${rows.length} notifications, missing or wrong ${missing}`);
+    const missing = [...acked].filter(
+      ([body, id]) => !byId.has(id) || canonical(byId.get(id)!) !== canonical(body),
+    ).length;
+    console.log(
+      `[faults] PostgreSQL backup: acknowledged ${acked.size}, restored ${rows.length} notifications, missing or wrong ${missing}`,
+    );
     expect(missing).toBe(0);
     expect(copy).toEqual(orig);
   }, 240_000);

@@ -32,16 +32,32 @@ async function start(dir: string, anyAnswer: boolean) {
   const s = await startProcess(START_ARGS, {
     url: `http://127.0.0.1:${p}`,
     anyAnswer,
-    env: { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: undefined, PGLITE_DIR: dir, PORT: String(p), HOSTNAME: "127.0.0.1", PGLITE_MIN_FREE_MB: "16" },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: undefined,
+      PGLITE_DIR: dir,
+      PORT: String(p),
+      HOSTNAME: "127.0.0.1",
+      PGLITE_MIN_FREE_MB: "16",
+    },
   });
   servers.push(s);
   return s;
 }
 async function push(url: string) {
   const t0 = Date.now();
-  const res = await fetch(`${url}/api/callback`, { method: "POST", body: JSON.stringify(swResult()), signal: AbortSignal.timeout(20_000) });
+  const res = await fetch(`${url}/api/callback`, {
+    method: "POST",
+    body: JSON.stringify(swResult()),
+    signal: AbortSignal.timeout(20_000),
+  });
   const body = (await res.json()) as { error?: { code: string } };
-  return { status: res.status, code: body.error?.code, ms: Date.now() - t0, retryAfter: res.headers.get("retry-after") };
+  return {
+    status: res.status,
+    code: body.error?.code,
+    ms: Date.now() - t0,
+    retryAfter: res.headers.get("retry-after"),
+  };
 }
 
 it("PGlite on a disk that fills up and one already full at start: fast 503 storage_unavailable, 'disk full: <dir>' in the log, recovery by itself, still killable", async () => {
@@ -77,9 +93,11 @@ it("PGlite on a disk that fills up and one already full at start: fast 503 stora
   s2.process.kill("SIGTERM");
   const exitMs = await exit;
 
-  console.log(`[faults] disk full (PGlite): while full ${full.filter((f) => f.status === 503).length}/${full.length} answered 503 ` +
-    `(slowest ${Math.max(...full.map((f) => f.ms))} ms), health ${health.status}; recovered ${recoveredMs} ms after space returned; ` +
-    `full at start: ${atStart.map((a) => `${a.status}/${a.ms}ms`).join(" ")}, recovered ${recovered2Ms} ms after space returned; SIGTERM exit ${exitMs} ms`);
+  console.log(
+    `[faults] disk full (PGlite): while full ${full.filter((f) => f.status === 503).length}/${full.length} answered 503 ` +
+      `(slowest ${Math.max(...full.map((f) => f.ms))} ms), health ${health.status}; recovered ${recoveredMs} ms after space returned; ` +
+      `full at start: ${atStart.map((a) => `${a.status}/${a.ms}ms`).join(" ")}, recovered ${recovered2Ms} ms after space returned; SIGTERM exit ${exitMs} ms`,
+  );
   for (const f of [...full, ...atStart]) {
     expect(f).toMatchObject({ status: 503, code: "storage_unavailable", retryAfter: "5" });
     expect(f.ms).toBeLessThan(2_000);

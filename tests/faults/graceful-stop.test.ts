@@ -18,7 +18,9 @@ function slowPush(url: string) {
   return new Promise<string>((resolve, reject) => {
     const u = new URL(url);
     const socket = net.connect(Number(u.port), u.hostname, async () => {
-      socket.write(`POST /api/callback HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `POST /api/callback HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+      );
       for (let i = 0; i < 5; i++) {
         await sleep(300);
         socket.write(body.slice((i * body.length) / 5, ((i + 1) * body.length) / 5));
@@ -42,7 +44,10 @@ it("SIGTERM: in-flight requests finish, new connections are refused, the process
   });
   server.process.kill("SIGTERM");
   await sleep(300);
-  const refused = await fetch(`${server.url}/api/health`).then(() => "answered", (err: Error) => String((err.cause as { code?: string })?.code ?? err.message));
+  const refused = await fetch(`${server.url}/api/health`).then(
+    () => "answered",
+    (err: Error) => String((err.cause as { code?: string })?.code ?? err.message),
+  );
   const head = await inFlight;
   const exitMs = await exited;
   console.log(`[faults] SIGTERM: in-flight answered "${head}", new request ${refused}, exit after ${exitMs} ms`);
@@ -57,26 +62,45 @@ it("SIGTERM under keep-alive load: in-flight answered with Connection: close, no
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const u = new URL(s.url);
   let termAt = 0;
-  const tally = { before: 0, closeHeader: 0, resetInFlight: 0, refused: 0, other: 0, afterTerm200: 0, sentLate200: 0, sentLateClose: 0 };
+  const tally = {
+    before: 0,
+    closeHeader: 0,
+    resetInFlight: 0,
+    refused: 0,
+    other: 0,
+    afterTerm200: 0,
+    sentLate200: 0,
+    sentLateClose: 0,
+  };
   // An answer whose headers the server wrote before it handled the signal cannot carry the header, so
   // the strict check is on requests sent well after the signal (the server acts on it within ms).
   const LATE_MS = 50;
   const post = () =>
     new Promise<void>((resolve) => {
       const sentAt = Date.now();
-      const req = http.request({ host: u.hostname, port: u.port, path: "/api/callback", method: "POST", agent, headers: { "content-type": "application/json" } }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          if (termAt === 0) tally.before++;
-          else if (res.statusCode === 200) tally.afterTerm200++;
-          if (termAt && res.headers.connection === "close") tally.closeHeader++;
-          if (termAt && sentAt >= termAt + LATE_MS && res.statusCode === 200) {
-            tally.sentLate200++;
-            if (res.headers.connection === "close") tally.sentLateClose++;
-          }
-          resolve();
-        });
-      });
+      const req = http.request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: "/api/callback",
+          method: "POST",
+          agent,
+          headers: { "content-type": "application/json" },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            if (termAt === 0) tally.before++;
+            else if (res.statusCode === 200) tally.afterTerm200++;
+            if (termAt && res.headers.connection === "close") tally.closeHeader++;
+            if (termAt && sentAt >= termAt + LATE_MS && res.statusCode === 200) {
+              tally.sentLate200++;
+              if (res.headers.connection === "close") tally.sentLateClose++;
+            }
+            resolve();
+          });
+        },
+      );
       req.on("error", (err: NodeJS.ErrnoException) => {
         if (err.code === "ECONNREFUSED") tally.refused++;
         else if (termAt && sentAt < termAt) tally.resetInFlight++;
@@ -99,9 +123,11 @@ it("SIGTERM under keep-alive load: in-flight answered with Connection: close, no
   await Promise.all(workers);
   agent.destroy();
   await db2.drop();
-  console.log(`${s.output().match(/\[server\] drained in \d+ ms/)?.[0]}; [faults] SIGTERM under keep-alive load: ${tally.before} answered before; after the signal ${tally.afterTerm200} answered 200, ` +
-    `${tally.closeHeader} with Connection: close, ${tally.resetInFlight} in-flight resets, ${tally.refused} new connections refused, ` +
-    `${tally.other} other errors; exit after ${exitMs} ms`);
+  console.log(
+    `${s.output().match(/\[server\] drained in \d+ ms/)?.[0]}; [faults] SIGTERM under keep-alive load: ${tally.before} answered before; after the signal ${tally.afterTerm200} answered 200, ` +
+      `${tally.closeHeader} with Connection: close, ${tally.resetInFlight} in-flight resets, ${tally.refused} new connections refused, ` +
+      `${tally.other} other errors; exit after ${exitMs} ms`,
+  );
   expect(tally.before).toBeGreaterThan(0);
   expect(tally.resetInFlight).toBe(0);
   expect(tally.closeHeader).toBeGreaterThan(0);

@@ -14,7 +14,11 @@ afterAll(async () => {
   await db?.drop();
 });
 
-interface Shot { sentAt: number; status: number; ms: number }
+interface Shot {
+  sentAt: number;
+  status: number;
+  ms: number;
+}
 
 /**
  * Many senders at once, each pushing again shortly after its answer, over keep-alive connections
@@ -32,10 +36,13 @@ function senders(url: string, count: number, pauseMs: number) {
         shots.push({ sentAt, status, ms: Date.now() - sentAt });
         resolve();
       };
-      const req = http.request({ host: u.hostname, port: u.port, path: "/api/callback", method: "POST", agent, timeout: 30_000 }, (res) => {
-        res.resume();
-        res.on("end", () => done(res.statusCode ?? 0));
-      });
+      const req = http.request(
+        { host: u.hostname, port: u.port, path: "/api/callback", method: "POST", agent, timeout: 30_000 },
+        (res) => {
+          res.resume();
+          res.on("end", () => done(res.statusCode ?? 0));
+        },
+      );
       req.on("error", () => done(0));
       req.end(JSON.stringify(swResult()));
     });
@@ -59,7 +66,10 @@ it("a held database lock: bounded memory, every answer within the deadline, new 
   db = await createThrowawayDatabase("um_fault_overload");
   server = await startServer({ DATABASE_URL: db.url, INGEST_MAX_WAITING: "60" }, "custom");
   // Warm up, then note the resident memory.
-  for (let i = 0; i < 50; i++) expect((await fetch(`${server.url}/api/callback`, { method: "POST", body: JSON.stringify(swResult()) })).status).toBe(200);
+  for (let i = 0; i < 50; i++)
+    expect(
+      (await fetch(`${server.url}/api/callback`, { method: "POST", body: JSON.stringify(swResult()) })).status,
+    ).toBe(200);
   const pid = server.process.pid!;
   const baseline = rssMb(pid);
 
@@ -85,14 +95,18 @@ it("a held database lock: bounded memory, every answer within the deadline, new 
   const okAfter3s = after.filter((s) => s.sentAt >= releasedAt + 3_000);
   const slowest = Math.max(...shots.map((s) => s.ms));
   const refusedFast = during.filter((s) => s.status === 503 && s.ms < 1_000).length;
-  console.log(`[faults] held lock ${LOCK_SECONDS} s with ${SENDERS} senders (cap 60 waiting): RSS ${baseline} → peak ${peak} MB; ` +
-    `during: ${during.filter((s) => s.status === 503).length}/${during.length} answered 503 (${refusedFast} within 1 s), 200s ${during.filter((s) => s.status === 200).length}; ` +
-    `slowest answer ${slowest} ms; first 200 after release: ${firstOk ? firstOk.sentAt + firstOk.ms - releasedAt : "none"} ms; ` +
-    `from 3 s after release: ${okAfter3s.filter((s) => s.status === 200).length}/${okAfter3s.length} got 200`);
+  console.log(
+    `[faults] held lock ${LOCK_SECONDS} s with ${SENDERS} senders (cap 60 waiting): RSS ${baseline} → peak ${peak} MB; ` +
+      `during: ${during.filter((s) => s.status === 503).length}/${during.length} answered 503 (${refusedFast} within 1 s), 200s ${during.filter((s) => s.status === 200).length}; ` +
+      `slowest answer ${slowest} ms; first 200 after release: ${firstOk ? firstOk.sentAt + firstOk.ms - releasedAt : "none"} ms; ` +
+      `from 3 s after release: ${okAfter3s.filter((s) => s.status === 200).length}/${okAfter3s.length} got 200`,
+  );
 
   const lastSeconds = after.filter((s) => s.sentAt >= releasedAt + 6_000);
-  console.log(`[faults] held lock: answers over 8 s: ${shots.filter((s) => s.ms > 8_000).length} of ${shots.length}; ` +
-    `last 4 s of the run: ${lastSeconds.filter((s) => s.status === 200).length}/${lastSeconds.length} got 200`);
+  console.log(
+    `[faults] held lock: answers over 8 s: ${shots.filter((s) => s.ms > 8_000).length} of ${shots.length}; ` +
+      `last 4 s of the run: ${lastSeconds.filter((s) => s.status === 200).length}/${lastSeconds.length} got 200`,
+  );
   // Only the documented answers: stored or 503, never a 500 or a dropped connection.
   expect(shots.every((s) => s.status === 200 || s.status === 503)).toBe(true);
   expect(during.filter((s) => s.status === 503).length).toBeGreaterThan(during.length * 0.9);

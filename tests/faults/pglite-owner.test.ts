@@ -33,10 +33,21 @@ describe("one owner per PGlite directory", () => {
     const prune = await runScript("scripts/prune.ts", ["--days", "1"], { PGLITE_DIR: dir });
     const migrate = await runScript("scripts/migrate.ts", [], { PGLITE_DIR: dir });
     const backup = await runScript("scripts/backup.ts", ["--out", `${dir}.refused.tar.gz`], { PGLITE_DIR: dir });
-    const samePort = await runScript("server.ts", [], { PGLITE_DIR: dir, PORT: String(portOf(a)), HOSTNAME: "127.0.0.1" });
-    const otherPort = await runScript("server.ts", [], { PGLITE_DIR: dir, PORT: String(portOf(a) + 97), HOSTNAME: "127.0.0.1", PGLITE_LOCK_WAIT_SECONDS: "2" });
-    console.log(`[faults] second openers while the server (PID ${a.process.pid}) runs: prune exit ${prune.code} in ${prune.ms} ms, ` +
-      `migrate ${migrate.code}, backup ${backup.code}, same port ${samePort.code} in ${samePort.ms} ms, other port ${otherPort.code} in ${otherPort.ms} ms`);
+    const samePort = await runScript("server.ts", [], {
+      PGLITE_DIR: dir,
+      PORT: String(portOf(a)),
+      HOSTNAME: "127.0.0.1",
+    });
+    const otherPort = await runScript("server.ts", [], {
+      PGLITE_DIR: dir,
+      PORT: String(portOf(a) + 97),
+      HOSTNAME: "127.0.0.1",
+      PGLITE_LOCK_WAIT_SECONDS: "2",
+    });
+    console.log(
+      `[faults] second openers while the server (PID ${a.process.pid}) runs: prune exit ${prune.code} in ${prune.ms} ms, ` +
+        `migrate ${migrate.code}, backup ${backup.code}, same port ${samePort.code} in ${samePort.ms} ms, other port ${otherPort.code} in ${otherPort.ms} ms`,
+    );
     for (const r of [prune, migrate, backup, otherPort]) {
       expect(r.code).toBe(1);
       expect(r.out).toContain(dir);
@@ -55,7 +66,9 @@ describe("one owner per PGlite directory", () => {
     expect(health.status).toBe(200);
     await b.stop("SIGTERM");
     const check = await readBackAcked(dir, sender.acked);
-    console.log(`[faults] after the refused openers and a SIGKILL: acknowledged ${sender.acked.size}, stored ${check.rows}, missing ${check.missing}, wrong id ${check.wrongId}`);
+    console.log(
+      `[faults] after the refused openers and a SIGKILL: acknowledged ${sender.acked.size}, stored ${check.rows}, missing ${check.missing}, wrong id ${check.wrongId}`,
+    );
     expect(check).toEqual({ rows: distinctPushes(bodies), missing: 0, wrongId: 0 });
   }, 300_000);
 
@@ -67,7 +80,11 @@ describe("one owner per PGlite directory", () => {
     let target = oldServer.url;
     // Like a proxy switching upstreams: the old URL until it refuses, then the new one.
     const post: PostFn = async (body) => {
-      const res = await fetch(`${target}/api/callback`, { method: "POST", body, signal: AbortSignal.timeout(15_000) }).catch((err: Error) => {
+      const res = await fetch(`${target}/api/callback`, {
+        method: "POST",
+        body,
+        signal: AbortSignal.timeout(15_000),
+      }).catch((err: Error) => {
         target = newUrl;
         throw err;
       });
@@ -78,7 +95,13 @@ describe("one owner per PGlite directory", () => {
     const newPort = portOf(oldServer) + 89;
     const newUrl = `http://127.0.0.1:${newPort}`;
     const { sendAll } = await import("@/lib/simulator/send-queue");
-    const sending = sendAll(bodies, post, { concurrency: 8, maxRetries: 300, baseDelayMs: 100, maxDelayMs: 500, keyOf });
+    const sending = sendAll(bodies, post, {
+      concurrency: 8,
+      maxRetries: 300,
+      baseDelayMs: 100,
+      maxDelayMs: 500,
+      keyOf,
+    });
     await sleep(1_500);
     // The new process starts first (it waits for the directory), then the old one is told to stop.
     const starting = startServer({ PGLITE_DIR: dir }, "custom", newPort);
@@ -89,7 +112,9 @@ describe("one owner per PGlite directory", () => {
     const answers = await sending;
     await newServer.stop("SIGTERM");
     const check = await readBackAcked(dir, acked);
-    console.log(`[faults] deploy overlap (PGlite): sent ${bodies.length}, acknowledged ${acked.size}, stored ${check.rows}, missing ${check.missing}, wrong id ${check.wrongId}`);
+    console.log(
+      `[faults] deploy overlap (PGlite): sent ${bodies.length}, acknowledged ${acked.size}, stored ${check.rows}, missing ${check.missing}, wrong id ${check.wrongId}`,
+    );
     expect(answers.every((x) => x.status === 200)).toBe(true);
     expect(check).toEqual({ rows: distinctPushes(bodies), missing: 0, wrongId: 0 });
   }, 180_000);

@@ -25,7 +25,11 @@ it("answers 503 quickly while PostgreSQL is down, recovers by itself, and stores
   const outage: { status: number; ms: number; retryAfter: string | null }[] = [];
   for (let i = 0; i < 5; i++) {
     const started = Date.now();
-    const res = await fetch(`${server.url}/api/callback`, { method: "POST", body: JSON.stringify(swResult(ids())), signal: AbortSignal.timeout(12_000) });
+    const res = await fetch(`${server.url}/api/callback`, {
+      method: "POST",
+      body: JSON.stringify(swResult(ids())),
+      signal: AbortSignal.timeout(12_000),
+    });
     outage.push({ status: res.status, ms: Date.now() - started, retryAfter: res.headers.get("retry-after") });
   }
   const health = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(12_000) });
@@ -38,10 +42,14 @@ it("answers 503 quickly while PostgreSQL is down, recovers by itself, and stores
   const answers = await sending;
   await waitForProjection(server.url);
   const check = await verifyStore(db.url, pushes, sender.acks(bodies, answers));
-  console.log(`[faults] postgres restart: sent ${pushes.length}, acknowledged ${check.acknowledged}, stored ${check.storedRows} ` +
-    `(expected ${check.expectedRows}); outage answers ${JSON.stringify(outage.map((o) => `${o.status}/${o.ms}ms`))}; recovered ${recoveredMs} ms after start`);
+  console.log(
+    `[faults] postgres restart: sent ${pushes.length}, acknowledged ${check.acknowledged}, stored ${check.storedRows} ` +
+      `(expected ${check.expectedRows}); outage answers ${JSON.stringify(outage.map((o) => `${o.status}/${o.ms}ms`))}; recovered ${recoveredMs} ms after start`,
+  );
 
-  console.log(`[faults] postgres down: /api/health ${health.status} ${healthBody.error?.code}, /api/tasks ${read.status} ${readBody.error?.code}`);
+  console.log(
+    `[faults] postgres down: /api/health ${health.status} ${healthBody.error?.code}, /api/tasks ${read.status} ${readBody.error?.code}`,
+  );
   expect(health.status).toBe(503);
   expect(healthBody.error?.code).toBe("storage_unavailable");
   expect(health.headers.get("retry-after")).toBe("5");

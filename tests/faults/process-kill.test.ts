@@ -42,10 +42,15 @@ describe("SIGKILL mid-load", () => {
     await waitForProjection(run.url);
     const check = await verifyStore(db.url, run.pushes, run.sender.acks(run.bodies, run.answers));
     const conn = await openDatabase({ url: db.url, migrate: false });
-    const found = await conn.prisma.notification.findMany({ where: { id: { in: [...run.ackedBeforeKill.values()] } }, select: { id: true, rawBody: true } });
+    const found = await conn.prisma.notification.findMany({
+      where: { id: { in: [...run.ackedBeforeKill.values()] } },
+      select: { id: true, rawBody: true },
+    });
     await conn.close();
-    console.log(`[faults] SIGKILL (PostgreSQL): sent ${run.pushes.length}, acknowledged before kill ${run.ackedBeforeKill.size}, ` +
-      `acknowledged in all ${check.acknowledged}, stored ${check.storedRows} (expected ${check.expectedRows})`);
+    console.log(
+      `[faults] SIGKILL (PostgreSQL): sent ${run.pushes.length}, acknowledged before kill ${run.ackedBeforeKill.size}, ` +
+        `acknowledged in all ${check.acknowledged}, stored ${check.storedRows} (expected ${check.expectedRows})`,
+    );
     expect(run.ackedBeforeKill.size).toBeGreaterThan(0);
     expect(found).toHaveLength(new Set(run.ackedBeforeKill.values()).size);
     for (const f of found) expect(run.ackedBeforeKill.get(f.rawBody)).toBe(Number(f.id));
@@ -68,8 +73,10 @@ describe("SIGKILL mid-load", () => {
       // Every stored push folded exactly once: nothing pending, and the task counters sum to the log.
       const pending = await db.prisma.projectionPending.count();
       const counted = await db.prisma.task.aggregate({ _sum: { notifications: true } });
-      console.log(`[faults] SIGKILL (PGlite): sent ${run.pushes.length}, acknowledged before kill ${run.ackedBeforeKill.size}, ` +
-        `acknowledged ids ${ids.length}, stored ${total}`);
+      console.log(
+        `[faults] SIGKILL (PGlite): sent ${run.pushes.length}, acknowledged before kill ${run.ackedBeforeKill.size}, ` +
+          `acknowledged ids ${ids.length}, stored ${total}`,
+      );
       expect(run.ackedBeforeKill.size).toBeGreaterThan(0);
       expect(stored).toBe(ids.length);
       expect(total).toBe(ids.length);

@@ -33,15 +33,27 @@ async function ackThenKill(env: Record<string, string>, seed: string, port: numb
 }
 
 describe("SIGKILL between acknowledgement and projection", () => {
-  it("on PostgreSQL: the next instance folds every acknowledged push once; the views equal an independent count", { timeout: 300_000 }, async () => {
-    const db = await createThrowawayDatabase("um_fault_projkill");
-    cleanup.push(() => db.drop());
-    const run = await ackThenKill({ DATABASE_URL: db.url }, "fault-projection-kill-pg", 3282);
-    const check = await verifyStore(db.url, run.pushes, run.sender.acks(run.bodies, run.answers));
-    console.log(`[faults] projection kill (PostgreSQL): ${check.storedRows} stored, ${run.pendingAtKill} unfolded at the kill`);
-    expect(run.pendingAtKill).toBe(check.storedRows);
-    expect(check).toMatchObject({ ok: true, missingAckedIds: 0, deviceMismatches: [], taskMismatches: [], counterMismatches: [] });
-  });
+  it(
+    "on PostgreSQL: the next instance folds every acknowledged push once; the views equal an independent count",
+    { timeout: 300_000 },
+    async () => {
+      const db = await createThrowawayDatabase("um_fault_projkill");
+      cleanup.push(() => db.drop());
+      const run = await ackThenKill({ DATABASE_URL: db.url }, "fault-projection-kill-pg", 3282);
+      const check = await verifyStore(db.url, run.pushes, run.sender.acks(run.bodies, run.answers));
+      console.log(
+        `[faults] projection kill (PostgreSQL): ${check.storedRows} stored, ${run.pendingAtKill} unfolded at the kill`,
+      );
+      expect(run.pendingAtKill).toBe(check.storedRows);
+      expect(check).toMatchObject({
+        ok: true,
+        missingAckedIds: 0,
+        deviceMismatches: [],
+        taskMismatches: [],
+        counterMismatches: [],
+      });
+    },
+  );
 
   it("on PGlite: the same, reading the directory back afterwards", { timeout: 300_000 }, async () => {
     const dir = freshPgliteDir();
@@ -56,8 +68,11 @@ describe("SIGKILL between acknowledgement and projection", () => {
       console.log(`[faults] projection kill (PGlite): ${stored} stored, ${run.pendingAtKill} unfolded at the kill`);
       expect(run.pendingAtKill).toBe(stored);
       expect(await db.prisma.projectionPending.count()).toBe(0);
-      expect(tasks.map((t) => [t.operationId, t.devices, t.succeeded, t.failed, t.inProgress, t.notifications])).toEqual(
-        Object.values(truth.tasks).sort((a, b) => (a.operationId < b.operationId ? -1 : 1))
+      expect(
+        tasks.map((t) => [t.operationId, t.devices, t.succeeded, t.failed, t.inProgress, t.notifications]),
+      ).toEqual(
+        Object.values(truth.tasks)
+          .sort((a, b) => (a.operationId < b.operationId ? -1 : 1))
           .map((t) => [t.operationId, t.devices, t.succeeded, t.failed, t.inProgress, t.notifications]),
       );
     } finally {

@@ -11,7 +11,11 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A campaign's pushes with a per-device key, so one device's pushes go out in order. */
 export function campaign(seed: string, devicesPerTask = 120) {
   const pushes: UpgradePush[] = generateCampaign({ tasks: 4, devicesPerTask, seed }).pushes;
-  return { pushes, bodies: pushes.map((p) => JSON.stringify(p)), keyOf: (i: number) => `${pushes[i]!.operationId}/${pushes[i]!.deviceId}` };
+  return {
+    pushes,
+    bodies: pushes.map((p) => JSON.stringify(p)),
+    keyOf: (i: number) => `${pushes[i]!.operationId}/${pushes[i]!.deviceId}`,
+  };
 }
 
 /**
@@ -21,14 +25,20 @@ export function campaign(seed: string, devicesPerTask = 120) {
 export function recordingSender(url: string) {
   const acked = new Map<string, number>();
   const post: PostFn = async (body) => {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(15_000) });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      signal: AbortSignal.timeout(15_000),
+    });
     const text = await res.text();
     if (res.status === 200) acked.set(body, (JSON.parse(text) as { id: number }).id);
     return { status: res.status, retryAfter: res.headers.get("retry-after"), body: text };
   };
   const send = (bodies: string[], keyOf: (i: number) => string, concurrency = 8) =>
     sendAll(bodies, post, { concurrency, maxRetries: 200, baseDelayMs: 100, maxDelayMs: 1_000, keyOf });
-  const acks = (bodies: string[], answers: Answer[]): Ack[] => answers.map((a, i) => ({ status: a.status, id: acked.get(bodies[i]!) }));
+  const acks = (bodies: string[], answers: Answer[]): Ack[] =>
+    answers.map((a, i) => ({ status: a.status, id: acked.get(bodies[i]!) }));
   return { acked, send, acks };
 }
 
@@ -45,7 +55,11 @@ export function postgres(action: "stop" | "start") {
     }
   })();
   if (running === (action === "start")) return;
-  execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", cluster(), "main", action, ...(action === "stop" ? ["-m", "fast"] : [])], { stdio: "ignore" });
+  execFileSync(
+    "pg_ctlcluster",
+    ["--skip-systemctl-redirect", cluster(), "main", action, ...(action === "stop" ? ["-m", "fast"] : [])],
+    { stdio: "ignore" },
+  );
 }
 
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
@@ -57,7 +71,8 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number):
   throw new Error(`not ready within ${timeoutMs} ms`);
 }
 
-export const healthy = (url: string) => async () => (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })).status === 200;
+export const healthy = (url: string) => async () =>
+  (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })).status === 200;
 
 /** Runs a repository script the way `npm run` does (tsx, react-server conditions); resolves with its exit code and output. */
 export function runScript(script: string, args: string[], env: Record<string, string | undefined>) {
@@ -78,7 +93,9 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 /** Resident memory of a process, in MB (Linux). */
 export function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
 }
 
@@ -105,7 +122,15 @@ export async function readBackAcked(dir: string, acked: Map<string, number>) {
 /** JSON with sorted keys: what the store's dedupe compares. */
 export function canonical(json: string): string {
   const sort = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sort) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sort(x)])) : v;
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([k, x]) => [k, sort(x)]),
+          )
+        : v;
   return JSON.stringify(sort(JSON.parse(json)));
 }
 

@@ -11,7 +11,13 @@ describe.each([
     expect(res.status).toBe(200);
     const body = (await res.json()) as { projection: Record<string, unknown> };
     expect(body).toMatchObject({ status: "ok", database: kind.split(" ")[0] });
-    expect(Object.keys(body.projection).sort()).toEqual(["asOf", "lagSeconds", "lastFoldAt", "pendingEvents", "projectedEvents"]);
+    expect(Object.keys(body.projection).sort()).toEqual([
+      "asOf",
+      "lagSeconds",
+      "lastFoldAt",
+      "pendingEvents",
+      "projectedEvents",
+    ]);
     expect(body.projection.pendingEvents).toBeGreaterThanOrEqual(0);
   });
 
@@ -46,12 +52,19 @@ describe.each([
   });
 
   it("accepts results in any case and numeric upgrade times", async () => {
-    expect((await post(base(), swResult({ swUpgradeResult: "success", upgradeTime: 1234 }))).json.status).toBe("stored");
-    expect((await post(base(), fwResult({ status: "Fail", upgradeTime: "2024-01-15T09:15:47Z" }))).json.status).toBe("stored");
+    expect((await post(base(), swResult({ swUpgradeResult: "success", upgradeTime: 1234 }))).json.status).toBe(
+      "stored",
+    );
+    expect((await post(base(), fwResult({ status: "Fail", upgradeTime: "2024-01-15T09:15:47Z" }))).json.status).toBe(
+      "stored",
+    );
   });
 
   it("stores a push with wrong-typed documented fields (warnings, not a refusal)", async () => {
-    const res = await post(base(), swResult({ errorCode: 5, curVersion: { v: 1 }, upgradeTime: "sometime", extra: [1, 2] }));
+    const res = await post(
+      base(),
+      swResult({ errorCode: 5, curVersion: { v: 1 }, upgradeTime: "sometime", extra: [1, 2] }),
+    );
     expect(res.status).toBe(200);
     expect(res.json.status).toBe("stored");
   });
@@ -68,21 +81,52 @@ describe.each([
     ["a JSON string", '"hello"', 422, "invalid_notification", "(body)"],
     ["no notifyType", JSON.stringify({ deviceId: "d", operationId: "o" }), 422, "invalid_notification", "notifyType"],
     ["empty deviceId", JSON.stringify(swResult({ deviceId: "" })), 422, "invalid_notification", "deviceId"],
-    ["missing operationId", JSON.stringify(swResult({ operationId: undefined })), 422, "invalid_notification", "operationId"],
+    [
+      "missing operationId",
+      JSON.stringify(swResult({ operationId: undefined })),
+      422,
+      "invalid_notification",
+      "operationId",
+    ],
     ["numeric deviceId", JSON.stringify(swState({ deviceId: 42 })), 422, "invalid_notification", "deviceId"],
-    ["result not SUCCESS/FAIL", JSON.stringify(swResult({ swUpgradeResult: "MAYBE" })), 422, "invalid_notification", "swUpgradeResult"],
-    ["firmware result missing status", JSON.stringify(fwResult({ status: undefined })), 422, "invalid_notification", "status"],
-    ["nested 40 levels deep", JSON.stringify(swResult({ x: JSON.parse("[".repeat(40) + "]".repeat(40)) })), 422, "invalid_notification", "(body)"],
+    [
+      "result not SUCCESS/FAIL",
+      JSON.stringify(swResult({ swUpgradeResult: "MAYBE" })),
+      422,
+      "invalid_notification",
+      "swUpgradeResult",
+    ],
+    [
+      "firmware result missing status",
+      JSON.stringify(fwResult({ status: undefined })),
+      422,
+      "invalid_notification",
+      "status",
+    ],
+    [
+      "nested 40 levels deep",
+      JSON.stringify(swResult({ x: JSON.parse("[".repeat(40) + "]".repeat(40)) })),
+      422,
+      "invalid_notification",
+      "(body)",
+    ],
   ])("refuses %s with %i %s", async (_name, body, status, code, field) => {
     const res = await post(base(), body);
     expect(res.status).toBe(status);
     expect(res.json).toEqual({
-      error: { code, message: expect.any(String), details: expect.arrayContaining([expect.objectContaining({ field, problem: expect.any(String) })]) },
+      error: {
+        code,
+        message: expect.any(String),
+        details: expect.arrayContaining([expect.objectContaining({ field, problem: expect.any(String) })]),
+      },
     });
   });
 
   it("refuses invalid UTF-8 with 400 invalid_encoding", async () => {
-    const res = await fetch(`${base()}/api/callback`, { method: "POST", body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]) });
+    const res = await fetch(`${base()}/api/callback`, {
+      method: "POST",
+      body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("invalid_encoding");
   });
@@ -94,7 +138,12 @@ describe.each([
     expect(withLength.json).toEqual({ error: { code: "payload_too_large", message: expect.any(String) } });
     const chunked = await fetch(`${base()}/api/callback`, {
       method: "POST",
-      body: new ReadableStream({ start(c) { for (let i = 0; i < 20; i++) c.enqueue(new Uint8Array(8192).fill(97)); c.close(); } }),
+      body: new ReadableStream({
+        start(c) {
+          for (let i = 0; i < 20; i++) c.enqueue(new Uint8Array(8192).fill(97));
+          c.close();
+        },
+      }),
       duplex: "half",
     } as RequestInit);
     expect(chunked.status).toBe(413);

@@ -25,9 +25,18 @@ describe("what a stored push looks like", () => {
     const row = await db.prisma.notification.findUniqueOrThrow({ where: { id: res.json.id as number } });
     expect(row.rawBody).toBe(body);
     expect(row).toMatchObject({
-      notifyType: "swUpgradeResultNotify", kind: "software", event: "result", result: "FAIL", errorCode: "5",
-      description: "insufficient storage space", resultDesc: "upgrade failed", sourceVersion: "V1.0.0",
-      targetVersion: "V1.2.0", curVersion: "V1.0.0", upgradeTimeRaw: "20240115T083012Z", warnings: [],
+      notifyType: "swUpgradeResultNotify",
+      kind: "software",
+      event: "result",
+      result: "FAIL",
+      errorCode: "5",
+      description: "insufficient storage space",
+      resultDesc: "upgrade failed",
+      sourceVersion: "V1.0.0",
+      targetVersion: "V1.2.0",
+      curVersion: "V1.0.0",
+      upgradeTimeRaw: "20240115T083012Z",
+      warnings: [],
     });
     expect(row.upgradeAt?.toISOString()).toBe("2024-01-15T08:30:12.000Z");
   });
@@ -37,7 +46,12 @@ describe("what a stored push looks like", () => {
     const s = await post(base(), fwState({ step: "3", stepDesc: "updating" }));
     const result = await db.prisma.notification.findUniqueOrThrow({ where: { id: r.json.id as number } });
     const state = await db.prisma.notification.findUniqueOrThrow({ where: { id: s.json.id as number } });
-    expect(result).toMatchObject({ kind: "firmware", result: "FAIL", resultDesc: "Integrity check failure", errorCode: null });
+    expect(result).toMatchObject({
+      kind: "firmware",
+      result: "FAIL",
+      resultDesc: "Integrity check failure",
+      errorCode: null,
+    });
     expect(state).toMatchObject({ kind: "firmware", event: "state", step: "3", state: "updating" });
   });
 
@@ -49,7 +63,10 @@ describe("what a stored push looks like", () => {
     expect(row.upgradeTimeRaw).toBe("3600");
     expect(row.upgradeAt).toBeNull();
     expect(row.warnings).toEqual(
-      expect.arrayContaining([expect.objectContaining({ field: "errorCode" }), expect.objectContaining({ field: "curVersion" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ field: "errorCode" }),
+        expect.objectContaining({ field: "curVersion" }),
+      ]),
     );
   });
 });
@@ -58,11 +75,24 @@ describe("current state per device", () => {
   it("latest result by upgrade time wins whatever the arrival order; attempts and first attempt kept", async () => {
     const who = ids();
     const fail = swResult({ ...who, swUpgradeResult: "FAIL", upgradeTime: "20240115T080000Z", errorCode: "6" });
-    const ok = swResult({ ...who, swUpgradeResult: "SUCCESS", upgradeTime: "20240115T090000Z", curVersion: "V1.2.0", errorCode: "" });
+    const ok = swResult({
+      ...who,
+      swUpgradeResult: "SUCCESS",
+      upgradeTime: "20240115T090000Z",
+      curVersion: "V1.2.0",
+      errorCode: "",
+    });
     await post(base(), ok);
     await post(base(), fail);
     const s = await stateOf(who.operationId, who.deviceId);
-    expect(s).toMatchObject({ outcome: "succeeded", result: "SUCCESS", curVersion: "V1.2.0", attempts: 2, failedAttempts: 1, firstResult: "FAIL" });
+    expect(s).toMatchObject({
+      outcome: "succeeded",
+      result: "SUCCESS",
+      curVersion: "V1.2.0",
+      attempts: 2,
+      failedAttempts: 1,
+      firstResult: "FAIL",
+    });
     const task = await db.prisma.task.findUniqueOrThrow({ where: { operationId: who.operationId } });
     expect(task).toMatchObject({ devices: 1, succeeded: 1, failed: 0, inProgress: 0, notifications: 2 });
   });
@@ -75,7 +105,10 @@ describe("current state per device", () => {
     expect((await stateOf(who.operationId, who.deviceId)).outcome).toBe("failed");
     await post(base(), swState({ ...who, swUpgradeState: "updating" }));
     expect((await stateOf(who.operationId, who.deviceId)).outcome).toBe("failed");
-    await post(base(), fwState({ ...who, notifyType: "fwUpgradeStateChangeNotify", step: "1", stepDesc: "downloading" }));
+    await post(
+      base(),
+      fwState({ ...who, notifyType: "fwUpgradeStateChangeNotify", step: "1", stepDesc: "downloading" }),
+    );
     expect((await stateOf(who.operationId, who.deviceId)).outcome).toBe("in_progress");
     let task = await db.prisma.task.findUniqueOrThrow({ where: { operationId: who.operationId } });
     expect(task).toMatchObject({ devices: 1, succeeded: 0, failed: 0, inProgress: 1, notifications: 4 });
@@ -91,23 +124,39 @@ describe("current state per device", () => {
       const deviceId = `dev-${i % 20}`;
       return i % 3 === 0
         ? swState({ operationId, deviceId, swUpgradeState: "downloading" })
-        : swResult({ operationId, deviceId, swUpgradeResult: i % 2 ? "SUCCESS" : "FAIL", upgradeTime: `20240115T08${String(i).padStart(2, "0")}00Z` });
+        : swResult({
+            operationId,
+            deviceId,
+            swUpgradeResult: i % 2 ? "SUCCESS" : "FAIL",
+            upgradeTime: `20240115T08${String(i).padStart(2, "0")}00Z`,
+          });
     });
     const answers = await Promise.all(pushes.map((p) => post(base(), p)));
     expect(answers.every((a) => a.status === 200)).toBe(true);
     const groups = await db.prisma.deviceState.groupBy({ by: ["outcome"], where: { operationId }, _count: true });
     const count = (o: string) => groups.find((g) => g.outcome === o)?._count ?? 0;
     const task = await db.prisma.task.findUniqueOrThrow({ where: { operationId } });
-    expect(task).toMatchObject({ devices: 20, succeeded: count("succeeded"), failed: count("failed"), inProgress: count("in_progress"), notifications: 60 });
+    expect(task).toMatchObject({
+      devices: 20,
+      succeeded: count("succeeded"),
+      failed: count("failed"),
+      inProgress: count("in_progress"),
+      notifications: 60,
+    });
   });
 });
 
 describe("precomputed task counters", () => {
   it("equal a recount from scratch after everything this file sent", async () => {
-    const kept = await db.prisma.taskCounter.findMany({ where: { n: { not: 0 } }, orderBy: [{ operationId: "asc" }, { facet: "asc" }, { k1: "asc" }, { k2: "asc" }, { k3: "asc" }] });
+    const kept = await db.prisma.taskCounter.findMany({
+      where: { n: { not: 0 } },
+      orderBy: [{ operationId: "asc" }, { facet: "asc" }, { k1: "asc" }, { k2: "asc" }, { k3: "asc" }],
+    });
     const recount = await recountCounters(db.prisma);
     expect(kept.length).toBeGreaterThan(10);
-    expect(kept.map((r) => [r.operationId, r.facet, r.k1, r.k2, r.k3, r.n])).toEqual(recount.map((r) => [r.operation_id, r.facet, r.k1, r.k2, r.k3, r.n]));
+    expect(kept.map((r) => [r.operationId, r.facet, r.k1, r.k2, r.k3, r.n])).toEqual(
+      recount.map((r) => [r.operation_id, r.facet, r.k1, r.k2, r.k3, r.n]),
+    );
   });
 });
 
@@ -115,14 +164,25 @@ describe("quarantine and ignored types", () => {
   it("keeps every refused request with reason, content type, size and body", async () => {
     const marker = `bad-${Date.now()}`;
     await post(base(), `{"${marker}": `, { headers: { "content-type": "text/plain" } });
-    const row = await db.prisma.quarantinedRequest.findFirstOrThrow({ where: { reason: "invalid_json" }, orderBy: { id: "desc" } });
-    expect(row).toMatchObject({ status: 400, contentType: "text/plain", bodySize: marker.length + 5, truncated: false });
+    const row = await db.prisma.quarantinedRequest.findFirstOrThrow({
+      where: { reason: "invalid_json" },
+      orderBy: { id: "desc" },
+    });
+    expect(row).toMatchObject({
+      status: 400,
+      contentType: "text/plain",
+      bodySize: marker.length + 5,
+      truncated: false,
+    });
     expect(Buffer.from(row.body).toString()).toBe(`{"${marker}": `);
   });
 
   it("keeps the first 64 KiB of an oversized body, marked truncated", async () => {
     await post(base(), JSON.stringify(swResult({ description: "y".repeat(100_000) })));
-    const row = await db.prisma.quarantinedRequest.findFirstOrThrow({ where: { reason: "payload_too_large" }, orderBy: { id: "desc" } });
+    const row = await db.prisma.quarantinedRequest.findFirstOrThrow({
+      where: { reason: "payload_too_large" },
+      orderBy: { id: "desc" },
+    });
     expect(row).toMatchObject({ status: 413, truncated: true });
     expect(row.body.byteLength).toBe(65_536);
     expect(row.bodySize).toBeGreaterThan(100_000);
@@ -130,12 +190,17 @@ describe("quarantine and ignored types", () => {
 
   it("keeps 422 details and counts ignored types without storing them", async () => {
     await post(base(), swResult({ deviceId: "" }));
-    const row = await db.prisma.quarantinedRequest.findFirstOrThrow({ where: { reason: "invalid_notification" }, orderBy: { id: "desc" } });
+    const row = await db.prisma.quarantinedRequest.findFirstOrThrow({
+      where: { reason: "invalid_notification" },
+      orderBy: { id: "desc" },
+    });
     expect(row.details).toEqual([{ field: "deviceId", problem: "must be a non-empty string" }]);
     const type = `customNotify${Date.now()}`;
     await post(base(), { notifyType: type });
     await post(base(), { notifyType: type, x: 1 });
-    expect(await db.prisma.ignoredNotifyType.findUniqueOrThrow({ where: { notifyType: type } })).toMatchObject({ count: 2 });
+    expect(await db.prisma.ignoredNotifyType.findUniqueOrThrow({ where: { notifyType: type } })).toMatchObject({
+      count: 2,
+    });
     expect(await db.prisma.notification.count({ where: { notifyType: type } })).toBe(0);
   });
 });

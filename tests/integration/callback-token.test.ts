@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { connect } from "../support/db";
-import { createThrowawayDatabase, freshPgliteDir, startProcess, startServer, type RunningServer, type ThrowawayDatabase, START_ARGS } from "../support/servers";
+import {
+  createThrowawayDatabase,
+  freshPgliteDir,
+  startProcess,
+  startServer,
+  type RunningServer,
+  type ThrowawayDatabase,
+  START_ARGS,
+} from "../support/servers";
 import { post, swResult } from "../fixtures/pushes";
 
 // Servers of their own, started with CALLBACK_TOKEN set: PostgreSQL behind `npm start`'s lean
@@ -49,7 +57,9 @@ describe("CALLBACK_TOKEN", () => {
     const q = await post(server.url, swResult(), { query: `?token=${encodeURIComponent(TOKEN)}` });
     const h = await post(server.url, swResult(), { headers: { authorization: `Bearer ${TOKEN}` } });
     expect([q.status, h.status]).toEqual([200, 200]);
-    expect(await db.prisma.notification.count({ where: { id: { in: [q.json.id as number, h.json.id as number] } } })).toBe(2);
+    expect(
+      await db.prisma.notification.count({ where: { id: { in: [q.json.id as number, h.json.id as number] } } }),
+    ).toBe(2);
   });
 
   it.each([
@@ -77,9 +87,19 @@ describe("CALLBACK_TOKEN", () => {
     const short = "abc+def/123=";
     const attempt = startProcess(START_ARGS, {
       url: "http://127.0.0.1:3312",
-      env: { NEXT_TELEMETRY_DISABLED: "1", PORT: "3312", HOSTNAME: "127.0.0.1", DATABASE_URL: throwaway.url, PGLITE_DIR: undefined, CALLBACK_TOKEN: short },
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: "3312",
+        HOSTNAME: "127.0.0.1",
+        DATABASE_URL: throwaway.url,
+        PGLITE_DIR: undefined,
+        CALLBACK_TOKEN: short,
+      },
     });
-    const err = (await attempt.then(async (s) => (await s.stop(), null), (e: unknown) => e)) as Error | null;
+    const err = (await attempt.then(
+      async (s) => (await s.stop(), null),
+      (e: unknown) => e,
+    )) as Error | null;
     expect(err?.message).toContain("server exited early");
     expect(err?.message).toContain("CALLBACK_TOKEN");
     expect(err?.message).toContain("at least 16 characters");

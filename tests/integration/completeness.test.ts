@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Database } from "@/lib/db/client";
-import type { DeviceList, DisagreementRow, ExpectedDeviceRow, Page, TaskCompleteness, TaskDetail, TaskRow } from "@/lib/schemas/responses";
+import type {
+  DeviceList,
+  DisagreementRow,
+  ExpectedDeviceRow,
+  Page,
+  TaskCompleteness,
+  TaskDetail,
+  TaskRow,
+} from "@/lib/schemas/responses";
 import { connect } from "../support/db";
 import { waitForProjection } from "../support/projection";
 import { post, swResult, swState } from "../fixtures/pushes";
@@ -12,7 +20,14 @@ import { parseLikeASpreadsheet } from "../support/spreadsheet-csv";
 // against a count of the scenario made here, in the test, not by the app's SQL.
 
 type Outcome = "succeeded" | "failed" | "in_progress" | null;
-interface Device { id: string; outcome: Outcome; stale?: boolean; source?: "declared" | "platform"; platformStatus?: string; lost?: number }
+interface Device {
+  id: string;
+  outcome: Outcome;
+  stale?: boolean;
+  source?: "declared" | "platform";
+  platformStatus?: string;
+  lost?: number;
+}
 
 const base = () => inject("pgServerUrl");
 let db: Database;
@@ -31,7 +46,9 @@ async function allPages<T>(path: string, limit = 2): Promise<T[]> {
   const out: T[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page<T> = await json<Page<T>>(`${path}${path.includes("?") ? "&" : "?"}limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
+    const page: Page<T> = await json<Page<T>>(
+      `${path}${path.includes("?") ? "&" : "?"}limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`,
+    );
     out.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -60,32 +77,65 @@ describe("task completeness on PostgreSQL", () => {
   it("declares, replaces and reports the expected devices", async () => {
     for (const dev of devices) {
       if (dev.outcome === "in_progress") await post(base(), swState({ operationId: op, deviceId: dev.id }));
-      else if (dev.outcome) await post(base(), swResult({ operationId: op, deviceId: dev.id, swUpgradeResult: dev.outcome === "succeeded" ? "SUCCESS" : "FAIL" }));
+      else if (dev.outcome)
+        await post(
+          base(),
+          swResult({
+            operationId: op,
+            deviceId: dev.id,
+            swUpgradeResult: dev.outcome === "succeeded" ? "SUCCESS" : "FAIL",
+          }),
+        );
     }
     await waitForProjection(base());
     const declared = devices.filter((x) => x.source === "declared").map((x) => x.id);
     // A first list with one wrong device, then the real one as CSV: one added, one removed.
-    const first = await json<{ added: number; removed: number; total: number }>(`/api/tasks/${op}/expected-devices`, put(op, [...declared.slice(1), "wrong-one"].join("\n"), "text/plain"));
+    const first = await json<{ added: number; removed: number; total: number }>(
+      `/api/tasks/${op}/expected-devices`,
+      put(op, [...declared.slice(1), "wrong-one"].join("\n"), "text/plain"),
+    );
     expect(first).toEqual({ added: declared.length, removed: 0, total: declared.length });
     const csv = `imei,deviceId\n${declared.map((id, i) => `${i},"${id}"`).join("\r\n")}\n`;
-    const second = await json<{ added: number; removed: number; total: number }>(`/api/tasks/${op}/expected-devices`, put(op, csv, "text/csv"));
+    const second = await json<{ added: number; removed: number; total: number }>(
+      `/api/tasks/${op}/expected-devices`,
+      put(op, csv, "text/csv"),
+    );
     expect(second).toEqual({ added: 1, removed: 1, total: declared.length });
 
     // What the connector writes, what the lost-push backfill appends, and a day of silence.
     for (const dev of devices.filter((x) => x.source === "platform")) {
-      await db.prisma.taskTarget.create({ data: { operationId: op, deviceId: dev.id, source: "platform", platformStatus: dev.platformStatus! } });
+      await db.prisma.taskTarget.create({
+        data: { operationId: op, deviceId: dev.id, source: "platform", platformStatus: dev.platformStatus! },
+      });
     }
     for (const dev of devices.filter((x) => x.source === "declared" && x.platformStatus)) {
-      await db.prisma.taskTarget.update({ where: { operationId_deviceId: { operationId: op, deviceId: dev.id } }, data: { platformStatus: dev.platformStatus! } });
+      await db.prisma.taskTarget.update({
+        where: { operationId_deviceId: { operationId: op, deviceId: dev.id } },
+        data: { platformStatus: dev.platformStatus! },
+      });
     }
     for (const dev of devices.filter((x) => x.lost)) {
       const body = JSON.stringify(swResult({ operationId: op, deviceId: dev.id, swUpgradeResult: "SUCCESS" }));
-      await db.prisma.notification.create({ data: { notifyType: "swUpgradeResultNotify", kind: "software", event: "result", deviceId: dev.id, operationId: op,
-        result: "SUCCESS", rawBody: body, contentHash: `api-${randomUUID()}`, source: "api", receivedAt: new Date(Date.now() - 3_600_000) } });
+      await db.prisma.notification.create({
+        data: {
+          notifyType: "swUpgradeResultNotify",
+          kind: "software",
+          event: "result",
+          deviceId: dev.id,
+          operationId: op,
+          result: "SUCCESS",
+          rawBody: body,
+          contentHash: `api-${randomUUID()}`,
+          source: "api",
+          receivedAt: new Date(Date.now() - 3_600_000),
+        },
+      });
     }
     await waitForProjection(base());
-    await db.prisma.deviceState.updateMany({ where: { operationId: op, deviceId: { in: devices.filter((x) => x.stale).map((x) => x.id) } },
-      data: { lastSeenAt: new Date(Date.now() - 25 * 3_600_000) } });
+    await db.prisma.deviceState.updateMany({
+      where: { operationId: op, deviceId: { in: devices.filter((x) => x.stale).map((x) => x.id) } },
+      data: { lastSeenAt: new Date(Date.now() - 25 * 3_600_000) },
+    });
 
     // The independent count: straight from the scenario above.
     const expected = devices.filter((x) => x.source);
@@ -105,12 +155,26 @@ describe("task completeness on PostgreSQL", () => {
       stopped: expected.filter((x) => x.platformStatus === "STOP" && noResult(x)).length,
       timedOut: expected.filter((x) => x.platformStatus === "TIMEOUT" && noResult(x)).length,
       lostPushes: devices.reduce((n, x) => n + (x.lost ?? 0), 0),
-      disagreements: devices.filter((x) => (x.platformStatus === "SUCCESS" && x.outcome === "failed") || (x.platformStatus === "FAIL" && x.outcome === "succeeded")).length,
+      disagreements: devices.filter(
+        (x) =>
+          (x.platformStatus === "SUCCESS" && x.outcome === "failed") ||
+          (x.platformStatus === "FAIL" && x.outcome === "succeeded"),
+      ).length,
       barTotal: reporters.length + expected.filter((x) => !x.outcome).length,
     };
     const detail = await json<TaskDetail>(`/api/tasks/${op}`);
     expect(detail.completeness).toEqual(want);
-    expect(want).toMatchObject({ expected: 12, reported: 8, unexpected: 1, pending: 4, stale: 2, stopped: 1, timedOut: 2, lostPushes: 2, disagreements: 2 });
+    expect(want).toMatchObject({
+      expected: 12,
+      reported: 8,
+      unexpected: 1,
+      pending: 4,
+      stale: 2,
+      stopped: 1,
+      timedOut: 2,
+      lostPushes: 2,
+      disagreements: 2,
+    });
 
     // The lists behind the numbers, paged two at a time.
     const ids = (xs: Device[]) => xs.map((x) => x.id).sort();
@@ -121,7 +185,10 @@ describe("task completeness on PostgreSQL", () => {
     expect(stale.map((x) => x.deviceId)).toEqual(ids(devices.filter((x) => x.stale)));
     const disagreeing = await allPages<DisagreementRow>(`/api/tasks/${op}/disagreements`, 1);
     expect(disagreeing.map((x) => [x.deviceId, x.platformStatus, x.outcome])).toEqual(
-      devices.filter((x) => x.id.endsWith("ok1") || x.id.endsWith("fail1")).map((x) => [x.id, x.platformStatus, x.outcome]).sort(),
+      devices
+        .filter((x) => x.id.endsWith("ok1") || x.id.endsWith("fail1"))
+        .map((x) => [x.id, x.platformStatus, x.outcome])
+        .sort(),
     );
     const targets = await allPages<ExpectedDeviceRow>(`/api/tasks/${op}/expected-devices`, 5);
     expect(targets.map((x) => [x.deviceId, x.source])).toEqual(expected.map((x) => [x.id, x.source]).sort());
@@ -140,8 +207,14 @@ describe("task completeness on PostgreSQL", () => {
   });
 
   it("removes the declared list on DELETE and keeps the platform's targets", async () => {
-    const gone = await json<{ removed: number; total: number }>(`/api/tasks/${op}/expected-devices`, { method: "DELETE" });
-    expect(gone).toEqual({ added: 0, removed: devices.filter((x) => x.source === "declared").length, total: devices.filter((x) => x.source === "platform").length });
+    const gone = await json<{ removed: number; total: number }>(`/api/tasks/${op}/expected-devices`, {
+      method: "DELETE",
+    });
+    expect(gone).toEqual({
+      added: 0,
+      removed: devices.filter((x) => x.source === "declared").length,
+      total: devices.filter((x) => x.source === "platform").length,
+    });
     expect((await json<TaskDetail>(`/api/tasks/${op}`)).completeness.expectedSource).toBe("platform");
   });
 });

@@ -7,10 +7,10 @@ import { parseLikeASpreadsheet } from "../support/spreadsheet-csv";
 // The failed-devices exports and the retry list over real HTTP, on both database kinds: the values
 // Excel used to mangle, every formula lead (at the start and after a lone LF or CR), Chinese text.
 
-const HEADER = "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,errorCodeMeaning,description,resultDesc,upgradeTime,receivedAt,attempts,platformStatus,source";
+const HEADER =
+  "deviceId,appId,operationId,subOperationId,sourceVersion,targetVersion,curVersion,errorCode,errorCodeMeaning,description,resultDesc,upgradeTime,receivedAt,attempts,platformStatus,source";
 const LEADS = ["=", "+", "-", "@", "\t", "\r"];
 const today = () => new Date().toISOString().slice(0, 10);
-
 
 const guard = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
@@ -22,7 +22,13 @@ describe.each([
   const p = `${op}-`;
   // Latest result FAIL and resting: in every export and in the retry list.
   const failed = [
-    { deviceId: "868533041234567", errorCode: "0012", sourceVersion: "1.10", description: "设备存储空间不足", resultDesc: "12345678901234567890" },
+    {
+      deviceId: "868533041234567",
+      errorCode: "0012",
+      sourceVersion: "1.10",
+      description: "设备存储空间不足",
+      resultDesc: "12345678901234567890",
+    },
     ...LEADS.flatMap((lead, i) => [
       { deviceId: `${p}lead${i}-start`, description: `${lead}cmd|' /C calc'!A0`, errorCode: `${lead}1` },
       { deviceId: `${p}lead${i}-lf`, description: `ok\n${lead}cmd|' /C calc'!A0`, resultDesc: `x\n${lead}2` },
@@ -81,11 +87,13 @@ describe.each([
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="failed-devices-${op}-${today()}.xlsx"`);
     const buf = new Uint8Array(await res.arrayBuffer());
     const xml = unzipXml(buf);
-    for (const [name, text] of Object.entries(xml)) if (name.endsWith(".xml")) expect(text, name).not.toMatch(/<f[\s>]/);
+    for (const [name, text] of Object.entries(xml))
+      if (name.endsWith(".xml")) expect(text, name).not.toMatch(/<f[\s>]/);
     const sheet = xml["xl/worksheets/sheet1.xml"]!;
     const rows = rawRows(sheet);
     expect(rows.slice(1).map((r) => r[0])).toEqual(latestFail());
-    for (const c of rawCells(sheet).filter((c) => c.row > 1 && c.col <= "K" && c.xml)) expect(c.type, c.ref).toBe("inlineStr");
+    for (const c of rawCells(sheet).filter((c) => c.row > 1 && c.col <= "K" && c.xml))
+      expect(c.type, c.ref).toBe("inlineStr");
     for (const f of failed) {
       const row = rows.find((r) => r[0] === f.deviceId)!;
       expect(row[9]).toBe(f.description);
@@ -103,7 +111,9 @@ describe.each([
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.autoFilter).toBe(`A1:P${1 + latestFail().length}`);
     const about = new Map<string, unknown>();
-    wb.getWorksheet("About")!.eachRow((row) => about.set(String(cellText(row.getCell(1).value)), cellText(row.getCell(2).value)));
+    wb.getWorksheet("About")!.eachRow((row) =>
+      about.set(String(cellText(row.getCell(1).value)), cellText(row.getCell(2).value)),
+    );
     expect(about.get("Task")).toBe(op);
     expect(about.get("Rows")).toBe(latestFail().length);
     expect(about.get("Exported by")).toBe("anonymous (open mode: sign-in is not configured)");
@@ -113,8 +123,14 @@ describe.each([
   it("XLSX honours the filters of its CSV, on a task and across tasks", async () => {
     await ready;
     const code = "0012";
-    const xlsx = rawRows(unzipXml(new Uint8Array(await (await get(`/api/tasks/${op}/failed.xlsx?errorCode=${code}`)).arrayBuffer()))["xl/worksheets/sheet1.xml"]!);
-    const csv = parseLikeASpreadsheet((await (await get(`/api/tasks/${op}/failed.csv?errorCode=${code}`)).text()).replace(/^\uFEFF/, ""));
+    const xlsx = rawRows(
+      unzipXml(new Uint8Array(await (await get(`/api/tasks/${op}/failed.xlsx?errorCode=${code}`)).arrayBuffer()))[
+        "xl/worksheets/sheet1.xml"
+      ]!,
+    );
+    const csv = parseLikeASpreadsheet(
+      (await (await get(`/api/tasks/${op}/failed.csv?errorCode=${code}`)).text()).replace(/^\uFEFF/, ""),
+    );
     expect(xlsx.slice(1).map((r) => r[0])).toEqual(["868533041234567"]);
     expect(csv.slice(1).map((r) => r[0])).toEqual(["868533041234567"]);
     const all = await get(`/api/failed.xlsx?operationId=${op}`);
@@ -122,7 +138,9 @@ describe.each([
     const wb = await loadWorkbook(new Uint8Array(await all.arrayBuffer()));
     expect(wb.getWorksheet("Failed devices")!.rowCount).toBe(1 + latestFail().length);
     const about = new Map<string, unknown>();
-    wb.getWorksheet("About")!.eachRow((row) => about.set(String(cellText(row.getCell(1).value)), cellText(row.getCell(2).value)));
+    wb.getWorksheet("About")!.eachRow((row) =>
+      about.set(String(cellText(row.getCell(1).value)), cellText(row.getCell(2).value)),
+    );
     expect(about.get("Filters")).toBe(`operationId = ${op}`);
     expect(about.get("Task")).toBe("every task matching the filters");
   });

@@ -19,7 +19,10 @@ async function send(base: string, c: HostileCase) {
   if (c.contentType !== null) headers["content-type"] = c.contentType ?? "application/json";
   const res = await fetch(`${base}/api/callback`, { method: c.method ?? "POST", headers, body: c.body });
   const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as { status?: string; error?: { code: string; message: string } }) : null };
+  return {
+    status: res.status,
+    json: text ? (JSON.parse(text) as { status?: string; error?: { code: string; message: string } }) : null,
+  };
 }
 
 describe("the hostile-input corpus", () => {
@@ -34,7 +37,8 @@ describe("the hostile-input corpus", () => {
     it.each(corpus.map((c) => [c.name, c] as const))("%s", async (_n, c) => {
       const res = await send(base(), c);
       expect(res.status).toBe(c.status);
-      if (c.code) expect(res.json?.error).toEqual(expect.objectContaining({ code: c.code, message: expect.any(String) }));
+      if (c.code)
+        expect(res.json?.error).toEqual(expect.objectContaining({ code: c.code, message: expect.any(String) }));
       if (c.status === 200) expect(res.json?.status).toMatch(/^(stored|duplicate)$/);
     });
 
@@ -47,7 +51,11 @@ describe("the hostile-input corpus", () => {
   it("quarantines exactly the refused requests, with their reasons (PostgreSQL)", async () => {
     const before = await db.prisma.quarantinedRequest.count();
     for (const c of corpus) await send(inject("pgServerUrl"), c);
-    const rows = await db.prisma.quarantinedRequest.findMany({ where: { id: { gt: 0 } }, orderBy: { id: "desc" }, take: corpus.filter((c) => c.quarantined).length });
+    const rows = await db.prisma.quarantinedRequest.findMany({
+      where: { id: { gt: 0 } },
+      orderBy: { id: "desc" },
+      take: corpus.filter((c) => c.quarantined).length,
+    });
     expect(await db.prisma.quarantinedRequest.count()).toBe(before + corpus.filter((c) => c.quarantined).length);
     expect(rows.map((r) => r.reason).reverse()).toEqual(corpus.filter((c) => c.quarantined).map((c) => c.code));
     // The SQL in the stored pushes was data, not code.
@@ -57,8 +65,13 @@ describe("the hostile-input corpus", () => {
 
   it("keeps __proto__ keys as data without polluting anything", async () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const res = await send(inject("pgServerUrl"), corpus.find((c) => c.name.startsWith("__proto__"))!);
-    const row = await db.prisma.notification.findFirstOrThrow({ where: { rawBody: { contains: '"__proto__":{"polluted":true}' } } });
+    const res = await send(
+      inject("pgServerUrl"),
+      corpus.find((c) => c.name.startsWith("__proto__"))!,
+    );
+    const row = await db.prisma.notification.findFirstOrThrow({
+      where: { rawBody: { contains: '"__proto__":{"polluted":true}' } },
+    });
     expect(res.status).toBe(200);
     expect(row.kind).toBe("software");
   });
@@ -70,7 +83,9 @@ describe("slow senders (lean path)", () => {
       const url = new URL(base);
       const started = Date.now();
       const socket = net.connect(Number(url.port), url.hostname, async () => {
-        socket.write(`POST /api/callback HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${totalLength}\r\n\r\n`);
+        socket.write(
+          `POST /api/callback HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${totalLength}\r\n\r\n`,
+        );
         for (const p of parts) {
           await new Promise((r) => setTimeout(r, p.delayMs));
           if (!socket.destroyed) socket.write(p.data);
@@ -86,7 +101,10 @@ describe("slow senders (lean path)", () => {
 
   it("stores a push trickled byte-group by byte-group over two seconds", async () => {
     const body = JSON.stringify(swState());
-    const parts = Array.from({ length: 10 }, (_, i) => ({ data: body.slice((i * body.length) / 10, ((i + 1) * body.length) / 10), delayMs: 200 }));
+    const parts = Array.from({ length: 10 }, (_, i) => ({
+      data: body.slice((i * body.length) / 10, ((i + 1) * body.length) / 10),
+      delayMs: 200,
+    }));
     const res = await rawRequest(inject("pgServerUrl"), parts, Buffer.byteLength(body));
     expect(res.head).toBe("HTTP/1.1 200 OK");
   });

@@ -18,13 +18,17 @@ import { createThrowawayDatabase, freshPgliteDir, type ThrowawayDatabase } from 
 /** A small seeded generator, so a failure can be replayed. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
-const compact = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const compact = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 function generate(seed: number): ParsedNotification[][] {
   const r = rng(seed);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const now = Date.now();
   const clocks: (() => string | undefined)[] = [
     () => compact(now - Math.floor(r() * 600) * 60_000), // plausible, up to 10 h back
@@ -44,9 +48,18 @@ function generate(seed: number): ParsedNotification[][] {
     const n = 1 + Math.floor(r() * 5);
     for (let i = 0; i < n; i++) {
       const body: Record<string, unknown> = {
-        notifyType: "swUpgradeResultNotify", deviceId: `dev-${d}`, operationId, subOperationId: `s${d}`, appId: "a",
-        curVersion: "1", targetVersion: "2", sourceVersion: "1", swUpgradeResult: r() < 0.5 ? "SUCCESS" : "FAIL",
-        errorCode: String(Math.floor(r() * 10)), description: `attempt ${i}`, upgradeTime: pick(clocks)(),
+        notifyType: "swUpgradeResultNotify",
+        deviceId: `dev-${d}`,
+        operationId,
+        subOperationId: `s${d}`,
+        appId: "a",
+        curVersion: "1",
+        targetVersion: "2",
+        sourceVersion: "1",
+        swUpgradeResult: r() < 0.5 ? "SUCCESS" : "FAIL",
+        errorCode: String(Math.floor(r() * 10)),
+        description: `attempt ${i}`,
+        upgradeTime: pick(clocks)(),
       };
       if (body.upgradeTime === undefined) delete body.upgradeTime;
       const out = parseNotification(new TextEncoder().encode(JSON.stringify(body)));
@@ -60,7 +73,7 @@ function generate(seed: number): ParsedNotification[][] {
     [pushes[i], pushes[j]] = [pushes[j]!, pushes[i]!];
   }
   const batches: ParsedNotification[][] = [];
-  for (let i = 0; i < pushes.length; ) {
+  for (let i = 0; i < pushes.length;) {
     const size = 1 + Math.floor(r() * 8);
     batches.push(pushes.slice(i, i + size));
     i += size;
@@ -109,8 +122,13 @@ describe.each([
     }
     expect(mixed).toBeGreaterThan(5);
     // And the counters the ingest kept equal a recount from scratch.
-    const kept = await db.prisma.taskCounter.findMany({ where: { n: { not: 0 } }, orderBy: [{ operationId: "asc" }, { facet: "asc" }, { k1: "asc" }, { k2: "asc" }, { k3: "asc" }] });
+    const kept = await db.prisma.taskCounter.findMany({
+      where: { n: { not: 0 } },
+      orderBy: [{ operationId: "asc" }, { facet: "asc" }, { k1: "asc" }, { k2: "asc" }, { k3: "asc" }],
+    });
     const recount = await recountCounters(db.prisma);
-    expect(kept.map((r) => [r.operationId, r.facet, r.k1, r.k2, r.k3, r.n])).toEqual(recount.map((r) => [r.operation_id, r.facet, r.k1, r.k2, r.k3, r.n]));
+    expect(kept.map((r) => [r.operationId, r.facet, r.k1, r.k2, r.k3, r.n])).toEqual(
+      recount.map((r) => [r.operation_id, r.facet, r.k1, r.k2, r.k3, r.n]),
+    );
   });
 });

@@ -24,7 +24,9 @@ describe("PGlite data directory", () => {
     const db = await openDatabase({ pgliteDir: dir });
     try {
       expect(await db.prisma.notification.count()).toBe(3);
-      const s = await db.prisma.deviceState.findUniqueOrThrow({ where: { operationId_deviceId: { operationId: who.operationId, deviceId: who.deviceId } } });
+      const s = await db.prisma.deviceState.findUniqueOrThrow({
+        where: { operationId_deviceId: { operationId: who.operationId, deviceId: who.deviceId } },
+      });
       expect(s).toMatchObject({ outcome: "succeeded", attempts: 2, failedAttempts: 1, firstResult: "FAIL" });
     } finally {
       await db.close();

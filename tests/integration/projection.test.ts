@@ -25,7 +25,9 @@ const parse = (body: unknown): ParsedNotification => {
 async function dumpViews(db: Database): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const t of VIEW_TABLES) {
-    const [row] = await db.prisma.$queryRawUnsafe<{ dump: string | null }[]>(`SELECT string_agg(x::text, E'\\n' ORDER BY x::text) AS dump FROM ${t} x`);
+    const [row] = await db.prisma.$queryRawUnsafe<{ dump: string | null }[]>(
+      `SELECT string_agg(x::text, E'\\n' ORDER BY x::text) AS dump FROM ${t} x`,
+    );
     out[t] = row?.dump ?? "";
   }
   return out;
@@ -34,7 +36,8 @@ async function dumpViews(db: Database): Promise<Record<string, string>> {
 /** Moves notifications' arrival time (and their pending rows', kept in step) for the test's scenario. */
 async function setArrival(db: Database, ids: bigint[], at: Date) {
   await db.prisma.$executeRaw`UPDATE notifications SET received_at = ${at} WHERE id = ANY(${ids}::bigint[])`;
-  await db.prisma.$executeRaw`UPDATE projection_pending SET received_at = ${at} WHERE notification_id = ANY(${ids}::bigint[])`;
+  await db.prisma
+    .$executeRaw`UPDATE projection_pending SET received_at = ${at} WHERE notification_id = ANY(${ids}::bigint[])`;
 }
 
 let pgDb: ThrowawayDatabase;
@@ -61,11 +64,21 @@ describe.each([
 
   it("an event reaching the projector older than what it folded is refolded: the result is the arrival-order fold", async () => {
     const operationId = `ooo-${_kind}`;
-    const base = { notifyType: "swUpgradeResultNotify", deviceId: "d1", operationId, appId: "a", subOperationId: "s", sourceVersion: "1", targetVersion: "2" };
+    const base = {
+      notifyType: "swUpgradeResultNotify",
+      deviceId: "d1",
+      operationId,
+      appId: "a",
+      subOperationId: "s",
+      sourceVersion: "1",
+      targetVersion: "2",
+    };
     // Arrival order A (device time 10:00), B (no device time), C (device time 09:00): the latest is C
     // (the last untimed result is B; of the timed ones after it, C). Folded C, then A and B, a
     // fold without the refold would keep B.
-    const [c] = await appendToLog(db.prisma, [parse({ ...base, swUpgradeResult: "SUCCESS", curVersion: "2", upgradeTime: "20261101T090000Z" })]);
+    const [c] = await appendToLog(db.prisma, [
+      parse({ ...base, swUpgradeResult: "SUCCESS", curVersion: "2", upgradeTime: "20261101T090000Z" }),
+    ]);
     await setArrival(db, [c!.id], new Date("2026-11-01T12:00:03Z"));
     await projectAllPending(db.prisma);
     const [a, b] = await appendToLog(db.prisma, [
@@ -75,39 +88,58 @@ describe.each([
     await setArrival(db, [a!.id], new Date("2026-11-01T12:00:01Z"));
     await setArrival(db, [b!.id], new Date("2026-11-01T12:00:02Z"));
     await projectAllPending(db.prisma);
-    const state = await db.prisma.deviceState.findUniqueOrThrow({ where: { operationId_deviceId: { operationId, deviceId: "d1" } } });
+    const state = await db.prisma.deviceState.findUniqueOrThrow({
+      where: { operationId_deviceId: { operationId, deviceId: "d1" } },
+    });
     // The first attempt by the same fold, keeping the earlier: A, then C (both timed, 09:00 < 10:00).
-    expect(state).toMatchObject({ outcome: "succeeded", resultNotificationId: c!.id, firstResultNotificationId: c!.id, attempts: 3, failedAttempts: 2 });
+    expect(state).toMatchObject({
+      outcome: "succeeded",
+      resultNotificationId: c!.id,
+      firstResultNotificationId: c!.id,
+      attempts: 3,
+      failedAttempts: 2,
+    });
     const task = await db.prisma.task.findUniqueOrThrow({ where: { operationId } });
     expect(task).toMatchObject({ devices: 1, succeeded: 1, failed: 0, notifications: 3 });
   });
 
-  it("db:reproject rebuilds the views byte for byte, also after retention deleted part of the log", { timeout: 120_000 }, async () => {
-    const { pushes } = generateCampaign({ tasks: 3, devicesPerTask: 40, seed: `reproject-${_kind}`, duplicateRate: 0.05 });
-    const parsed = pushes.map(parse);
-    // The first third arrived 40 days ago (retention at 30 days removes it from the log below).
-    const third = Math.floor(parsed.length / 3);
-    const old = (await appendToLog(db.prisma, parsed.slice(0, third))).filter((r) => r.status === "stored").map((r) => r.id);
-    await setArrival(db, old, new Date(Date.now() - 40 * 86_400_000));
-    // The rest in batches of varying size, the projector running between some of them (as it does live).
-    for (let i = third, size = 1; i < parsed.length; i += size, size = 1 + ((size * 7) % 23)) {
-      await appendToLog(db.prisma, parsed.slice(i, i + size));
-      if (size % 3 === 0) await projectAllPending(db.prisma, 17);
-    }
-    await projectAllPending(db.prisma);
-    const live = await dumpViews(db);
-    expect(live.device_states?.length).toBeGreaterThan(0);
+  it(
+    "db:reproject rebuilds the views byte for byte, also after retention deleted part of the log",
+    { timeout: 120_000 },
+    async () => {
+      const { pushes } = generateCampaign({
+        tasks: 3,
+        devicesPerTask: 40,
+        seed: `reproject-${_kind}`,
+        duplicateRate: 0.05,
+      });
+      const parsed = pushes.map(parse);
+      // The first third arrived 40 days ago (retention at 30 days removes it from the log below).
+      const third = Math.floor(parsed.length / 3);
+      const old = (await appendToLog(db.prisma, parsed.slice(0, third)))
+        .filter((r) => r.status === "stored")
+        .map((r) => r.id);
+      await setArrival(db, old, new Date(Date.now() - 40 * 86_400_000));
+      // The rest in batches of varying size, the projector running between some of them (as it does live).
+      for (let i = third, size = 1; i < parsed.length; i += size, size = 1 + ((size * 7) % 23)) {
+        await appendToLog(db.prisma, parsed.slice(i, i + size));
+        if (size % 3 === 0) await projectAllPending(db.prisma, 17);
+      }
+      await projectAllPending(db.prisma);
+      const live = await dumpViews(db);
+      expect(live.device_states?.length).toBeGreaterThan(0);
 
-    await reprojectAll(db.prisma);
-    expect(await dumpViews(db)).toEqual(live);
+      await reprojectAll(db.prisma);
+      expect(await dumpViews(db)).toEqual(live);
 
-    const pruned = await pruneOldEvents(db.prisma, 30);
-    expect(pruned.notifications).toBe(old.length);
-    expect(await dumpViews(db)).toEqual(live);
-    await reprojectAll(db.prisma);
-    expect(await dumpViews(db)).toEqual(live);
-    expect(await db.prisma.projectionPending.count()).toBe(0);
-  });
+      const pruned = await pruneOldEvents(db.prisma, 30);
+      expect(pruned.notifications).toBe(old.length);
+      expect(await dumpViews(db)).toEqual(live);
+      await reprojectAll(db.prisma);
+      expect(await dumpViews(db)).toEqual(live);
+      expect(await db.prisma.projectionPending.count()).toBe(0);
+    },
+  );
 });
 
 describe("projection on postgresql with concurrent writers", () => {
@@ -123,14 +155,26 @@ describe("projection on postgresql with concurrent writers", () => {
       const { rows } = await slow.query<{ id: string }>(
         `WITH n AS (INSERT INTO notifications (notify_type, kind, event, device_id, operation_id, result, raw_body, content_hash)
            VALUES ('swUpgradeResultNotify', 'software', 'result', 'slow', $1, 'FAIL', '{}', 'late-commit-slow') RETURNING id, received_at)
-         INSERT INTO projection_pending SELECT id, received_at FROM n RETURNING notification_id AS id`, [operationId]);
-      const [fast] = await appendToLog(db.prisma, [parse({ notifyType: "swUpgradeResultNotify", deviceId: "fast", operationId, swUpgradeResult: "SUCCESS" })]);
+         INSERT INTO projection_pending SELECT id, received_at FROM n RETURNING notification_id AS id`,
+        [operationId],
+      );
+      const [fast] = await appendToLog(db.prisma, [
+        parse({ notifyType: "swUpgradeResultNotify", deviceId: "fast", operationId, swUpgradeResult: "SUCCESS" }),
+      ]);
       expect(fast!.id).toBeGreaterThan(BigInt(rows[0]!.id));
       await projectAllPending(db.prisma);
-      expect(await db.prisma.task.findUnique({ where: { operationId } })).toMatchObject({ devices: 1, notifications: 1 });
+      expect(await db.prisma.task.findUnique({ where: { operationId } })).toMatchObject({
+        devices: 1,
+        notifications: 1,
+      });
       await slow.query("COMMIT");
       await projectAllPending(db.prisma);
-      expect(await db.prisma.task.findUnique({ where: { operationId } })).toMatchObject({ devices: 2, succeeded: 1, failed: 1, notifications: 2 });
+      expect(await db.prisma.task.findUnique({ where: { operationId } })).toMatchObject({
+        devices: 2,
+        succeeded: 1,
+        failed: 1,
+        notifications: 2,
+      });
       await projectAllPending(db.prisma);
       expect(await db.prisma.task.findUnique({ where: { operationId } })).toMatchObject({ notifications: 2 });
     } finally {
@@ -138,38 +182,54 @@ describe("projection on postgresql with concurrent writers", () => {
     }
   });
 
-  it("two instances' projectors racing while pushes arrive fold every event once: the views equal an independent count", { timeout: 120_000 }, async () => {
-    const fresh = await createThrowawayDatabase("um_projection_race");
-    const [one, two] = await Promise.all([openDatabase({ url: fresh.url }), openDatabase({ url: fresh.url })]);
-    try {
-      const { pushes } = generateCampaign({ tasks: 4, devicesPerTask: 60, seed: "projector-race", duplicateRate: 0.1 });
-      const parsed = pushes.map(parse);
-      let writing = true;
-      const race = (db: Database) => (async () => {
-        while (writing) await projectAllPending(db.prisma, 13);
-        await projectAllPending(db.prisma, 13);
-      })();
-      const projectors = [race(one!), race(two!)];
-      // Four lanes append concurrently through both instances: ids commit out of order all the time. A
-      // device's pushes stay in one lane, in order, as the platform sends them (one after the other).
-      const lanes: ParsedNotification[][] = [[], [], [], []];
-      for (const n of parsed) lanes[(n.deviceId.charCodeAt(0) + n.deviceId.charCodeAt(1)) % 4]!.push(n);
-      await Promise.all(lanes.map(async (lane, i) => {
-        for (const n of lane) await appendToLog((i % 2 ? one! : two!).prisma, [n]);
-      }));
-      writing = false;
-      await Promise.all(projectors);
-      const truth = computeTruth(pushes);
-      const tasks = await one!.prisma.task.findMany({ orderBy: { operationId: "asc" } });
-      expect(tasks.map((t) => [t.operationId, t.devices, t.succeeded, t.failed, t.inProgress, t.notifications])).toEqual(
-        Object.entries(truth.tasks).sort(([a], [b]) => (a < b ? -1 : 1)).map(([op, t]) => [op, t.devices, t.succeeded, t.failed, t.inProgress, t.notifications]),
-      );
-      const live = await dumpViews(one!);
-      await reprojectAll(one!.prisma);
-      expect(await dumpViews(one!)).toEqual(live);
-    } finally {
-      await Promise.all([one?.close(), two?.close()]);
-      await fresh.drop();
-    }
-  });
+  it(
+    "two instances' projectors racing while pushes arrive fold every event once: the views equal an independent count",
+    { timeout: 120_000 },
+    async () => {
+      const fresh = await createThrowawayDatabase("um_projection_race");
+      const [one, two] = await Promise.all([openDatabase({ url: fresh.url }), openDatabase({ url: fresh.url })]);
+      try {
+        const { pushes } = generateCampaign({
+          tasks: 4,
+          devicesPerTask: 60,
+          seed: "projector-race",
+          duplicateRate: 0.1,
+        });
+        const parsed = pushes.map(parse);
+        let writing = true;
+        const race = (db: Database) =>
+          (async () => {
+            while (writing) await projectAllPending(db.prisma, 13);
+            await projectAllPending(db.prisma, 13);
+          })();
+        const projectors = [race(one!), race(two!)];
+        // Four lanes append concurrently through both instances: ids commit out of order all the time. A
+        // device's pushes stay in one lane, in order, as the platform sends them (one after the other).
+        const lanes: ParsedNotification[][] = [[], [], [], []];
+        for (const n of parsed) lanes[(n.deviceId.charCodeAt(0) + n.deviceId.charCodeAt(1)) % 4]!.push(n);
+        await Promise.all(
+          lanes.map(async (lane, i) => {
+            for (const n of lane) await appendToLog((i % 2 ? one! : two!).prisma, [n]);
+          }),
+        );
+        writing = false;
+        await Promise.all(projectors);
+        const truth = computeTruth(pushes);
+        const tasks = await one!.prisma.task.findMany({ orderBy: { operationId: "asc" } });
+        expect(
+          tasks.map((t) => [t.operationId, t.devices, t.succeeded, t.failed, t.inProgress, t.notifications]),
+        ).toEqual(
+          Object.entries(truth.tasks)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([op, t]) => [op, t.devices, t.succeeded, t.failed, t.inProgress, t.notifications]),
+        );
+        const live = await dumpViews(one!);
+        await reprojectAll(one!.prisma);
+        expect(await dumpViews(one!)).toEqual(live);
+      } finally {
+        await Promise.all([one?.close(), two?.close()]);
+        await fresh.drop();
+      }
+    },
+  );
 });

@@ -15,11 +15,17 @@ it("prunes raw events older than the retention without changing any task's numbe
   const sent = [
     await post(inject("pgServerUrl"), swState({ ...who })),
     await post(inject("pgServerUrl"), swResult({ ...who, swUpgradeResult: "FAIL", upgradeTime: "20240101T000000Z" })),
-    await post(inject("pgServerUrl"), swResult({ ...who, swUpgradeResult: "SUCCESS", upgradeTime: "20240102T000000Z" })),
+    await post(
+      inject("pgServerUrl"),
+      swResult({ ...who, swUpgradeResult: "SUCCESS", upgradeTime: "20240102T000000Z" }),
+    ),
   ];
   const oldIds = sent.slice(0, 2).map((s) => s.json.id as number);
   // Age two of them (and nothing else) past a 30-day retention.
-  await db.prisma.notification.updateMany({ where: { id: { in: oldIds } }, data: { receivedAt: new Date(Date.now() - 40 * 86_400_000) } });
+  await db.prisma.notification.updateMany({
+    where: { id: { in: oldIds } },
+    data: { receivedAt: new Date(Date.now() - 40 * 86_400_000) },
+  });
   const taskBefore = await db.prisma.task.findUniqueOrThrow({ where: { operationId: who.operationId } });
   const apiBefore = await (await fetch(`${inject("pgServerUrl")}/api/tasks/${who.operationId}`)).json();
 
@@ -29,7 +35,9 @@ it("prunes raw events older than the retention without changing any task's numbe
   expect(await db.prisma.notification.count({ where: { id: { in: oldIds } } })).toBe(0);
   expect(await db.prisma.notification.count({ where: { id: sent[2]!.json.id as number } })).toBe(1);
   expect(await db.prisma.task.findUniqueOrThrow({ where: { operationId: who.operationId } })).toEqual(taskBefore);
-  const state = await db.prisma.deviceState.findUniqueOrThrow({ where: { operationId_deviceId: { operationId: who.operationId, deviceId: who.deviceId } } });
+  const state = await db.prisma.deviceState.findUniqueOrThrow({
+    where: { operationId_deviceId: { operationId: who.operationId, deviceId: who.deviceId } },
+  });
   expect(state).toMatchObject({ outcome: "succeeded", attempts: 2, failedAttempts: 1, firstResult: "FAIL" });
   const apiAfter = await (await fetch(`${inject("pgServerUrl")}/api/tasks/${who.operationId}`)).json();
   expect(apiAfter.task).toEqual(apiBefore.task);

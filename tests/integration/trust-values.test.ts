@@ -11,9 +11,22 @@ async function getJson<T>(base: string, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 type Meaning = { text: string; source: string } | null;
-interface History { tasks: { errorCode: string | null; errorMeaning: Meaning }[]; events: { errorCode: string | null; curVersion: string | null; errorMeaning: Meaning; warnings: { field: string; problem: string }[] }[] }
-interface Detail { errorCodes: { errorCode: string | null; meaning: Meaning; description: string | null }[]; warnings: { field: string; problem: string; notifications: number }[] }
-interface Devices { items: { errorCode: string | null; curVersion: string | null; errorMeaning: Meaning }[] }
+interface History {
+  tasks: { errorCode: string | null; errorMeaning: Meaning }[];
+  events: {
+    errorCode: string | null;
+    curVersion: string | null;
+    errorMeaning: Meaning;
+    warnings: { field: string; problem: string }[];
+  }[];
+}
+interface Detail {
+  errorCodes: { errorCode: string | null; meaning: Meaning; description: string | null }[];
+  warnings: { field: string; problem: string; notifications: number }[];
+}
+interface Devices {
+  items: { errorCode: string | null; curVersion: string | null; errorMeaning: Meaning }[];
+}
 
 describe.each([
   ["PostgreSQL", () => inject("pgServerUrl")],
@@ -42,15 +55,24 @@ describe.each([
     expect(detail.errorCodes[0]!.errorCode).toBe("12345678901234567891");
     expect(detail.warnings).toEqual(
       expect.arrayContaining([
-        { field: "errorCode", problem: "expected a string, got number (stored as text exactly as sent)", notifications: 1 },
-        { field: "curVersion", problem: "expected a string, got number (stored as text exactly as sent)", notifications: 1 },
+        {
+          field: "errorCode",
+          problem: "expected a string, got number (stored as text exactly as sent)",
+          notifications: 1,
+        },
+        {
+          field: "curVersion",
+          problem: "expected a string, got number (stored as text exactly as sent)",
+          notifications: 1,
+        },
       ]),
     );
   });
 
   it("two pushes differing only beyond float precision are both stored", async () => {
     const who = ids();
-    const body = (code: string) => JSON.stringify(swResult({ ...who, subOperationId: "x", errorCode: "@" })).replace('"@"', code);
+    const body = (code: string) =>
+      JSON.stringify(swResult({ ...who, subOperationId: "x", errorCode: "@" })).replace('"@"', code);
     const a = await post(base(), body("12345678901234567891"));
     const b = await post(base(), body("12345678901234567892"));
     expect([a.json.status, b.json.status]).toEqual(["stored", "stored"]);
@@ -84,12 +106,15 @@ describe.each([
     expect(res.headers.get("allow")).toBe("POST");
   });
 
-  it.each(["/api/tasks", "/api/summary", "/api/health", "/api/quarantine", "/api/failed.csv"])("PUT %s answers 405 with Allow: GET, HEAD", async (path) => {
-    const res = await fetch(`${base()}${path}`, { method: "PUT", body: "{}" });
-    expect(res.status).toBe(405);
-    expect(res.headers.get("allow")).toBe("GET, HEAD");
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
-  });
+  it.each(["/api/tasks", "/api/summary", "/api/health", "/api/quarantine", "/api/failed.csv"])(
+    "PUT %s answers 405 with Allow: GET, HEAD",
+    async (path) => {
+      const res = await fetch(`${base()}${path}`, { method: "PUT", body: "{}" });
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe("GET, HEAD");
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+    },
+  );
 });
 
 describe.each([
@@ -102,8 +127,13 @@ describe.each([
     const op = encodeURIComponent(who.operationId);
     const documented = { text: "poor signal", source: "huawei_ota" };
     const detail = await getJson<Detail>(base(), `/api/tasks/${op}`);
-    expect(detail.errorCodes).toEqual([expect.objectContaining({ errorCode: "2", description: null, meaning: documented })]);
-    const summary = await getJson<{ topErrorCodes: { errorCode: string; meaning: Meaning }[] }>(base(), `/api/summary?operationId=${op}`);
+    expect(detail.errorCodes).toEqual([
+      expect.objectContaining({ errorCode: "2", description: null, meaning: documented }),
+    ]);
+    const summary = await getJson<{ topErrorCodes: { errorCode: string; meaning: Meaning }[] }>(
+      base(),
+      `/api/summary?operationId=${op}`,
+    );
     expect(summary.topErrorCodes).toEqual([expect.objectContaining({ errorCode: "2", meaning: documented })]);
     const history = await getJson<History>(base(), `/api/devices/${encodeURIComponent(who.deviceId)}`);
     expect(history.tasks[0]!.errorMeaning).toEqual(documented);
@@ -120,25 +150,53 @@ describe.each([
     await post(base(), swResult({ ...who, errorCode: code }));
     const op = encodeURIComponent(who.operationId);
     expect((await getJson<Detail>(base(), `/api/tasks/${op}`)).errorCodes[0]!.meaning).toBeNull();
-    const put = await fetch(`${base()}/api/error-codes`, { method: "PUT", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ kind: "software", code, meaning: "Vendor X: modem busy" }) });
+    const put = await fetch(`${base()}/api/error-codes`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ kind: "software", code, meaning: "Vendor X: modem busy" }),
+    });
     expect(put.status).toBe(200);
-    expect(await put.json()).toMatchObject({ kind: "software", code, meaning: "Vendor X: modem busy", updatedBy: "anonymous (sign-in off)" });
-    expect((await getJson<Detail>(base(), `/api/tasks/${op}`)).errorCodes[0]!.meaning).toEqual({ text: "Vendor X: modem busy", source: "operator" });
-    const dict = await getJson<{ operator: { code: string; updatedAt: string }[]; documented: unknown[] }>(base(), "/api/error-codes");
+    expect(await put.json()).toMatchObject({
+      kind: "software",
+      code,
+      meaning: "Vendor X: modem busy",
+      updatedBy: "anonymous (sign-in off)",
+    });
+    expect((await getJson<Detail>(base(), `/api/tasks/${op}`)).errorCodes[0]!.meaning).toEqual({
+      text: "Vendor X: modem busy",
+      source: "operator",
+    });
+    const dict = await getJson<{ operator: { code: string; updatedAt: string }[]; documented: unknown[] }>(
+      base(),
+      "/api/error-codes",
+    );
     expect(dict.documented).toHaveLength(24);
     expect(Date.parse(dict.operator.find((e) => e.code === code)!.updatedAt)).toBeGreaterThan(Date.now() - 60_000);
     const del = await fetch(`${base()}/api/error-codes?kind=software&code=${code}`, { method: "DELETE" });
     expect(del.status).toBe(204);
     expect((await getJson<Detail>(base(), `/api/tasks/${op}`)).errorCodes[0]!.meaning).toBeNull();
-    expect((await fetch(`${base()}/api/error-codes?kind=software&code=${code}`, { method: "DELETE" })).status).toBe(404);
+    expect((await fetch(`${base()}/api/error-codes?kind=software&code=${code}`, { method: "DELETE" })).status).toBe(
+      404,
+    );
   });
 
   it("the fleet headline keeps software code 6 and firmware code 6 apart, each with its own list's meaning", async () => {
     const tag = ids().operationId;
-    const fw = (n: number) => fwResult({ ...ids(), operationId: `${tag}fw`, status: "FAIL", statusDesc: "6", curVersion: "FW2.0.3", deviceId: `${tag}-fw${n}` });
-    for (const body of [fw(1), fw(2), swResult({ ...ids(), operationId: `${tag}sw`, errorCode: "6" })]) expect((await post(base(), body)).status).toBe(200);
-    const summary = await getJson<{ failed: number; topErrorCodes: { kind: string; errorCode: string; meaning: Meaning; devices: number }[] }>(base(), `/api/summary?operationId=${tag}`);
+    const fw = (n: number) =>
+      fwResult({
+        ...ids(),
+        operationId: `${tag}fw`,
+        status: "FAIL",
+        statusDesc: "6",
+        curVersion: "FW2.0.3",
+        deviceId: `${tag}-fw${n}`,
+      });
+    for (const body of [fw(1), fw(2), swResult({ ...ids(), operationId: `${tag}sw`, errorCode: "6" })])
+      expect((await post(base(), body)).status).toBe(200);
+    const summary = await getJson<{
+      failed: number;
+      topErrorCodes: { kind: string; errorCode: string; meaning: Meaning; devices: number }[];
+    }>(base(), `/api/summary?operationId=${tag}`);
     expect(summary.failed).toBe(3);
     expect(summary.topErrorCodes.map((c) => [c.kind, c.errorCode, c.meaning?.text, c.devices])).toEqual([
       ["firmware", "6", "unsupported package type", 2],
@@ -150,8 +208,11 @@ describe.each([
     const who = ids();
     const [mine, neighbour] = ["12345678901234567891", "12345678901234567892"];
     await post(base(), JSON.stringify({ ...swResult(who), errorCode: "@" }).replace('"@"', neighbour));
-    const put = await fetch(`${base()}/api/error-codes`, { method: "PUT", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ kind: "software", code: mine, meaning: "Vendor Y: 20-digit code" }) });
+    const put = await fetch(`${base()}/api/error-codes`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ kind: "software", code: mine, meaning: "Vendor Y: 20-digit code" }),
+    });
     expect(put.status).toBe(200);
     expect(await put.json()).toMatchObject({ code: mine });
     try {
@@ -163,11 +224,20 @@ describe.each([
   });
 
   it("refuses an invalid entry with field details, and a cross-site write", async () => {
-    const bad = await fetch(`${base()}/api/error-codes`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ kind: "other", code: "", meaning: "x" }) });
+    const bad = await fetch(`${base()}/api/error-codes`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ kind: "other", code: "", meaning: "x" }),
+    });
     expect(bad.status).toBe(422);
-    expect(((await bad.json()) as { error: { details: { field: string }[] } }).error.details.map((d) => d.field).sort()).toEqual(["code", "kind"]);
-    const cross = await fetch(`${base()}/api/error-codes`, { method: "PUT", headers: { "content-type": "application/json", origin: "https://evil.example" },
-      body: JSON.stringify({ kind: "software", code: "1", meaning: "pwned" }) });
+    expect(
+      ((await bad.json()) as { error: { details: { field: string }[] } }).error.details.map((d) => d.field).sort(),
+    ).toEqual(["code", "kind"]);
+    const cross = await fetch(`${base()}/api/error-codes`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+      body: JSON.stringify({ kind: "software", code: "1", meaning: "pwned" }),
+    });
     expect(cross.status).toBe(401);
   });
 });

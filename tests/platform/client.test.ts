@@ -54,7 +54,11 @@ it("logs in again when another login superseded its token, and once more when th
   await new Promise((r) => setTimeout(r, 2_100));
   platform.log.length = 0;
   expect((await late.call("GET", path, OperationAnswer)).operationId).toBe(OP);
-  expect(platform.log.map((l) => `${l.path.split("/").pop()} ${l.status}`)).toEqual([`${OP} 401`, "login 200", `${OP} 200`]);
+  expect(platform.log.map((l) => `${l.path.split("/").pop()} ${l.status}`)).toEqual([
+    `${OP} 401`,
+    "login 200",
+    `${OP} 200`,
+  ]);
 });
 
 it("refreshes the token before expiresIn runs out, without a 401", async () => {
@@ -62,7 +66,12 @@ it("refreshes the token before expiresIn runs out, without a 401", async () => {
   await c.call("GET", path, null);
   await new Promise((r) => setTimeout(r, 1_100));
   await c.call("GET", path, null);
-  expect(platform.log.map((l) => `${l.path.split("/").pop()} ${l.status}`)).toEqual(["login 200", `${OP} 200`, "refreshToken 200", `${OP} 200`]);
+  expect(platform.log.map((l) => `${l.path.split("/").pop()} ${l.status}`)).toEqual([
+    "login 200",
+    `${OP} 200`,
+    "refreshToken 200",
+    `${OP} 200`,
+  ]);
 });
 
 it("backs off on 429 as Retry-After says, and on 5xx exponentially, then gives up with the status", async () => {
@@ -79,15 +88,32 @@ it("backs off on 429 as Retry-After says, and on 5xx exponentially, then gives u
   platform.inject({ path: new RegExp(`${OP}$`), status: 500, times: 2 });
   await c.call("GET", path, OperationAnswer);
   platform.inject({ path: new RegExp(`${OP}$`), status: 503, times: 3 });
-  const err = await client({ maxAttempts: 3 }).call("GET", path, OperationAnswer).catch((e: unknown) => e);
+  const err = await client({ maxAttempts: 3 })
+    .call("GET", path, OperationAnswer)
+    .catch((e: unknown) => e);
   expect(err).toMatchObject({ name: "PlatformError", status: 503 });
 });
 
 it("keeps to the documented paging and subscription contract", async () => {
   const c = client();
-  await expect(c.call("GET", `${path}/subOperations?pageNo=0&pageSize=101`, null)).rejects.toMatchObject({ status: 400 });
-  await expect(c.call("GET", `${path}/subOperations?pageNo=-1&pageSize=10`, null)).rejects.toMatchObject({ status: 400 });
-  await c.call("POST", "/iodm/app/sub/v1.1.0/subscribe", null, { notifyType: "fwUpgradeResultNotify", callbackUrl: "https://monitor.example.com/api/callback" });
-  expect(platform.subscriptions).toContainEqual({ notifyType: "fwUpgradeResultNotify", callbackUrl: "https://monitor.example.com/api/callback" });
-  await expect(c.call("POST", "/iodm/app/sub/v1.1.0/subscribe", null, { notifyType: "fwUpgradeResultNotify", callbackUrl: "ftp://x" })).rejects.toMatchObject({ status: 400, code: "100222" });
+  await expect(c.call("GET", `${path}/subOperations?pageNo=0&pageSize=101`, null)).rejects.toMatchObject({
+    status: 400,
+  });
+  await expect(c.call("GET", `${path}/subOperations?pageNo=-1&pageSize=10`, null)).rejects.toMatchObject({
+    status: 400,
+  });
+  await c.call("POST", "/iodm/app/sub/v1.1.0/subscribe", null, {
+    notifyType: "fwUpgradeResultNotify",
+    callbackUrl: "https://monitor.example.com/api/callback",
+  });
+  expect(platform.subscriptions).toContainEqual({
+    notifyType: "fwUpgradeResultNotify",
+    callbackUrl: "https://monitor.example.com/api/callback",
+  });
+  await expect(
+    c.call("POST", "/iodm/app/sub/v1.1.0/subscribe", null, {
+      notifyType: "fwUpgradeResultNotify",
+      callbackUrl: "ftp://x",
+    }),
+  ).rejects.toMatchObject({ status: 400, code: "100222" });
 });

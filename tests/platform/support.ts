@@ -45,16 +45,38 @@ export function envFor(p: StandinPlatform, over: Record<string, string> = {}): R
     PLATFORM_URL: p.url,
     PLATFORM_APP_ID: p.appId,
     PLATFORM_SECRET: p.secret,
-    ...(p.certs ? { PLATFORM_CA_FILE: p.certs.caFile, PLATFORM_CERT_FILE: p.certs.clientCertFile, PLATFORM_KEY_FILE: p.certs.clientKeyFile } : {}),
+    ...(p.certs
+      ? {
+          PLATFORM_CA_FILE: p.certs.caFile,
+          PLATFORM_CERT_FILE: p.certs.clientCertFile,
+          PLATFORM_KEY_FILE: p.certs.clientKeyFile,
+        }
+      : {}),
     ...over,
   };
 }
 
 /** Stores one firmware result push for a device, as the receiver would (parsed from its bytes). */
-export async function storePush(db: Database, operationId: string, deviceId: string, status: "SUCCESS" | "FAIL", extra: Record<string, unknown> = {}) {
+export async function storePush(
+  db: Database,
+  operationId: string,
+  deviceId: string,
+  status: "SUCCESS" | "FAIL",
+  extra: Record<string, unknown> = {},
+) {
   const body = JSON.stringify({
-    notifyType: "fwUpgradeResultNotify", deviceId, operationId, subOperationId: `${operationId}-sub-push`, appId: "standin-app",
-    curVersion: "FW2.1.0", targetVersion: "FW2.1.0", sourceVersion: "FW2.0.3", status, statusDesc: "as pushed", upgradeTime: "20261129T100000Z", ...extra,
+    notifyType: "fwUpgradeResultNotify",
+    deviceId,
+    operationId,
+    subOperationId: `${operationId}-sub-push`,
+    appId: "standin-app",
+    curVersion: "FW2.1.0",
+    targetVersion: "FW2.1.0",
+    sourceVersion: "FW2.0.3",
+    status,
+    statusDesc: "as pushed",
+    upgradeTime: "20261129T100000Z",
+    ...extra,
   });
   const parsed = parseNotification(new TextEncoder().encode(body));
   if (parsed.type !== "notification") throw new Error(`fixture push refused: ${JSON.stringify(parsed)}`);

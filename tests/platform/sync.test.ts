@@ -27,7 +27,11 @@ describe.each<DbKind>(["postgresql", "pglite"])("platform sync on %s", (kind) =>
   });
 
   const setStatuses = (op: string, plan: [SubStatus, number][], finishedAt = new Date(Date.now() - 3_600_000)) => {
-    const task = makeTask(op, plan.reduce((n, [, c]) => n + c, 0), { at: finishedAt });
+    const task = makeTask(
+      op,
+      plan.reduce((n, [, c]) => n + c, 0),
+      { at: finishedAt },
+    );
     let i = 0;
     for (const [status, count] of plan) {
       for (let k = 0; k < count; k++, i++) {
@@ -47,29 +51,69 @@ describe.each<DbKind>(["postgresql", "pglite"])("platform sync on %s", (kind) =>
 
   it("reads a task seen in pushes into platform_tasks and task_targets, page by page, keeping a declared row declared", async () => {
     const op = `sync-${kind}`;
-    const task = setStatuses(op, [["SUCCESS", 100], ["FAIL", 50], ["PROCESSING", 50], ["WAIT", 30], ["STOP", 20]]);
-    await db.prisma.$executeRaw`INSERT INTO tasks (operation_id, kind, first_seen_at, last_seen_at) VALUES (${op}, 'firmware', now(), now()) ON CONFLICT DO NOTHING`;
-    await db.prisma.$executeRaw`INSERT INTO task_targets (operation_id, device_id, source) VALUES (${op}, 'dev-000001', 'declared')`;
-    const connector = new PlatformConnector(db.prisma, configFor(platform, { lostPushGraceSeconds: 86_400 }), { instance: "a", log: () => undefined });
+    const task = setStatuses(op, [
+      ["SUCCESS", 100],
+      ["FAIL", 50],
+      ["PROCESSING", 50],
+      ["WAIT", 30],
+      ["STOP", 20],
+    ]);
+    await db.prisma
+      .$executeRaw`INSERT INTO tasks (operation_id, kind, first_seen_at, last_seen_at) VALUES (${op}, 'firmware', now(), now()) ON CONFLICT DO NOTHING`;
+    await db.prisma
+      .$executeRaw`INSERT INTO task_targets (operation_id, device_id, source) VALUES (${op}, 'dev-000001', 'declared')`;
+    const connector = new PlatformConnector(db.prisma, configFor(platform, { lostPushGraceSeconds: 86_400 }), {
+      instance: "a",
+      log: () => undefined,
+    });
     await connector.tick();
     connector.client.close();
     expect(connector.isLeader()).toBe(true);
 
     const targets = await db.prisma.taskTarget.findMany({ where: { operationId: op } });
     expect(targets).toHaveLength(250);
-    const byStatus = Object.fromEntries(["SUCCESS", "FAIL", "PROCESSING", "WAIT", "STOP"].map((s) => [s, targets.filter((t) => t.platformStatus === s).length]));
+    const byStatus = Object.fromEntries(
+      ["SUCCESS", "FAIL", "PROCESSING", "WAIT", "STOP"].map((s) => [
+        s,
+        targets.filter((t) => t.platformStatus === s).length,
+      ]),
+    );
     expect(byStatus).toEqual({ SUCCESS: 100, FAIL: 50, PROCESSING: 50, WAIT: 30, STOP: 20 });
-    expect(targets.find((t) => t.deviceId === "dev-000001")).toMatchObject({ source: "declared", platformStatus: "SUCCESS", subOperationId: `${op}-sub-1` });
+    expect(targets.find((t) => t.deviceId === "dev-000001")).toMatchObject({
+      source: "declared",
+      platformStatus: "SUCCESS",
+      subOperationId: `${op}-sub-1`,
+    });
     expect(targets.filter((t) => t.source === "platform")).toHaveLength(249);
-    expect(JSON.parse(targets.find((t) => t.deviceId === "dev-000101")!.platformDetail!)).toEqual({ errorCode: "120", resultDesc: "download failed" });
+    expect(JSON.parse(targets.find((t) => t.deviceId === "dev-000101")!.platformDetail!)).toEqual({
+      errorCode: "120",
+      resultDesc: "download failed",
+    });
 
     const row = await db.prisma.platformTask.findUniqueOrThrow({ where: { operationId: op } });
     const s = staResult(task);
     expect(row).toMatchObject({
-      operateType: "firmware_upgrade", status: "processing", appId: platform.appId, staTotal: s.total, staWait: s.wait, staProcessing: s.processing,
-      staSuccess: s.success, staFail: s.fail, staStop: s.stop, staTimeout: s.timeout, targetsSynced: 250, syncError: null, leaseOwner: null, discoveredBy: "push",
+      operateType: "firmware_upgrade",
+      status: "processing",
+      appId: platform.appId,
+      staTotal: s.total,
+      staWait: s.wait,
+      staProcessing: s.processing,
+      staSuccess: s.success,
+      staFail: s.fail,
+      staStop: s.stop,
+      staTimeout: s.timeout,
+      targetsSynced: 250,
+      syncError: null,
+      leaseOwner: null,
+      discoveredBy: "push",
     });
-    expect(row.platformCreatedAt?.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")).toBe(task.createTime);
+    expect(
+      row.platformCreatedAt
+        ?.toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, ""),
+    ).toBe(task.createTime);
     expect(row.syncedAt).not.toBeNull();
     // Three pages of at most 100, from pageNo 0.
     const pages = platform.log.filter((l) => l.path.endsWith(`${op}/subOperations`));
@@ -87,21 +131,57 @@ describe.each<DbKind>(["postgresql", "pglite"])("platform sync on %s", (kind) =>
 
   it("backfills a lost push exactly once: after the grace only, across re-syncs, a late push and two instances", async () => {
     const op = `lost-${kind}`;
-    setStatuses(op, [["SUCCESS", 8], ["FAIL", 4]]);
+    setStatuses(op, [
+      ["SUCCESS", 8],
+      ["FAIL", 4],
+    ]);
     // Two more devices that finished a minute ago: still inside the 600 s grace.
     const recent = new Date(Date.now() - 60_000);
-    for (const [i, status] of [[13, "SUCCESS"], [14, "FAIL"]] as const) {
-      platform.tasks.get(op)!.subs.push({ ...makeTask(op, 14).subs[i - 1]!, status, stopTime: platformTimeText(recent), startTime: platformTimeText(recent) });
+    for (const [i, status] of [
+      [13, "SUCCESS"],
+      [14, "FAIL"],
+    ] as const) {
+      platform.tasks
+        .get(op)!
+        .subs.push({
+          ...makeTask(op, 14).subs[i - 1]!,
+          status,
+          stopTime: platformTimeText(recent),
+          startTime: platformTimeText(recent),
+        });
     }
     await requestSync(db.prisma, op);
-    for (const [dev, st] of [["dev-000001", "SUCCESS"], ["dev-000002", "SUCCESS"], ["dev-000009", "FAIL"]] as const) await storePush(db, op, dev, st);
+    for (const [dev, st] of [
+      ["dev-000001", "SUCCESS"],
+      ["dev-000002", "SUCCESS"],
+      ["dev-000009", "FAIL"],
+    ] as const)
+      await storePush(db, op, dev, st);
 
     const a = context("a");
     expect(await syncTask(a, op)).toMatchObject({ status: "synced", targets: 14, lostPushes: 9 });
     let rows = await notificationsBySource(db, op);
-    expect(rows.api.map((r) => r.deviceId).sort()).toEqual(["dev-000003", "dev-000004", "dev-000005", "dev-000006", "dev-000007", "dev-000008", "dev-000010", "dev-000011", "dev-000012"]);
+    expect(rows.api.map((r) => r.deviceId).sort()).toEqual([
+      "dev-000003",
+      "dev-000004",
+      "dev-000005",
+      "dev-000006",
+      "dev-000007",
+      "dev-000008",
+      "dev-000010",
+      "dev-000011",
+      "dev-000012",
+    ]);
     const failed = rows.api.find((r) => r.deviceId === "dev-000010")!;
-    expect(failed).toMatchObject({ notifyType: "fwUpgradeResultNotify", kind: "firmware", event: "result", result: "FAIL", errorCode: "120", resultDesc: "download failed", subOperationId: `${op}-sub-10` });
+    expect(failed).toMatchObject({
+      notifyType: "fwUpgradeResultNotify",
+      kind: "firmware",
+      event: "result",
+      result: "FAIL",
+      errorCode: "120",
+      resultDesc: "download failed",
+      subOperationId: `${op}-sub-10`,
+    });
     expect(JSON.stringify(failed.warnings)).toContain("reconciled from the platform's task API");
     expect(JSON.parse(failed.rawBody)).toEqual({ ...platform.tasks.get(op)!.subs[9], operateType: "firmware_upgrade" });
     expect(failed.upgradeAt).not.toBeNull();
@@ -133,13 +213,21 @@ describe.each<DbKind>(["postgresql", "pglite"])("platform sync on %s", (kind) =>
 
   it("with PLATFORM_DISCOVER=1 also syncs the platform's open tasks, not its finished ones", async () => {
     const [open, done] = [`open-${kind}`, `done-${kind}`];
-    setStatuses(open, [["PROCESSING", 3], ["WAIT", 2]]);
+    setStatuses(open, [
+      ["PROCESSING", 3],
+      ["WAIT", 2],
+    ]);
     setStatuses(done, [["SUCCESS", 2]]);
-    const connector = new PlatformConnector(db.prisma, configFor(platform, { discover: true }), { instance: "a", log: () => undefined });
+    const connector = new PlatformConnector(db.prisma, configFor(platform, { discover: true }), {
+      instance: "a",
+      log: () => undefined,
+    });
     await connector.tick();
     connector.client.close();
     const rows = await db.prisma.platformTask.findMany({ where: { operationId: { in: [open, done] } } });
-    expect(rows.map((r) => [r.operationId, r.discoveredBy, r.targetsSynced, r.status])).toEqual([[open, "discover", 5, "processing"]]);
+    expect(rows.map((r) => [r.operationId, r.discoveredBy, r.targetsSynced, r.status])).toEqual([
+      [open, "discover", 5, "processing"],
+    ]);
   });
 
   it("schedules new, stale active, once-more finished and requested tasks; never a leased or just-failed one", async () => {
@@ -161,15 +249,28 @@ describe.each<DbKind>(["postgresql", "pglite"])("platform sync on %s", (kind) =>
     for (const [id, r] of rows) {
       await db.prisma.platformTask.create({
         data: {
-          operationId: `sched-${id}`, status: (r.status as string) ?? null, syncedAt: (r.synced_at as Date) ?? null, finishedSyncs: (r.finished_syncs as number) ?? 0,
-          refreshRequestedAt: (r.refresh_requested_at as Date) ?? null, leaseOwner: (r.lease_owner as string) ?? null, leaseUntil: (r.lease_until as Date) ?? null,
-          syncError: (r.sync_error as string) ?? null, syncErrorAt: (r.sync_error_at as Date) ?? null,
+          operationId: `sched-${id}`,
+          status: (r.status as string) ?? null,
+          syncedAt: (r.synced_at as Date) ?? null,
+          finishedSyncs: (r.finished_syncs as number) ?? 0,
+          refreshRequestedAt: (r.refresh_requested_at as Date) ?? null,
+          leaseOwner: (r.lease_owner as string) ?? null,
+          leaseUntil: (r.lease_until as Date) ?? null,
+          syncError: (r.sync_error as string) ?? null,
+          syncErrorAt: (r.sync_error_at as Date) ?? null,
         },
       });
     }
     // (Tasks of the earlier tests in this database are left out.)
     const due = (await dueTasks(db.prisma, config)).filter((id) => id.startsWith("sched-")).map((id) => id.slice(6));
     expect(due[0]).toBe("requested");
-    expect([...due].sort()).toEqual(["active-stale", "failed-a-while-ago", "finished-once-old", "lease-expired", "new", "requested"]);
+    expect([...due].sort()).toEqual([
+      "active-stale",
+      "failed-a-while-ago",
+      "finished-once-old",
+      "lease-expired",
+      "new",
+      "requested",
+    ]);
   });
 });

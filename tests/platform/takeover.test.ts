@@ -16,7 +16,11 @@ let dispose: () => Promise<void>;
 const connectors: PlatformConnector[] = [];
 beforeAll(async () => {
   platform = await startStandin();
-  ({ db, url: url!, dispose } = (await openTestDb("postgresql")) as { db: Database; url: string; dispose: () => Promise<void> });
+  ({
+    db,
+    url: url!,
+    dispose,
+  } = (await openTestDb("postgresql")) as { db: Database; url: string; dispose: () => Promise<void> });
 });
 afterAll(async () => {
   await Promise.all(connectors.map((c) => c.stop()));
@@ -24,7 +28,11 @@ afterAll(async () => {
   await dispose?.();
 });
 const connector = (instance: string, leaseSeconds = 3) => {
-  const c = new PlatformConnector(db.prisma, configFor(platform, { leaseSeconds }), { instance, tickMs: 300, log: () => undefined });
+  const c = new PlatformConnector(db.prisma, configFor(platform, { leaseSeconds }), {
+    instance,
+    tickMs: 300,
+    log: () => undefined,
+  });
   connectors.push(c);
   return c;
 };
@@ -56,15 +64,27 @@ it("takes over from an instance killed mid-sync and finishes its task", { timeou
   await db.prisma.$executeRaw`INSERT INTO platform_tasks (operation_id, refresh_requested_at) VALUES (${op}, now())`;
   // 20 pages, each answered after 150 ms: long enough to kill it in the middle.
   platform.inject({ path: /subOperations$/, delayMs: 150, times: 10_000 });
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/platform/run-connector.ts"], {
-    env: { ...process.env, ...envFor(platform, { PLATFORM_LEASE_SECONDS: "3" }), DATABASE_URL: url, CONNECTOR_INSTANCE: "doomed" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/platform/run-connector.ts"],
+    {
+      env: {
+        ...process.env,
+        ...envFor(platform, { PLATFORM_LEASE_SECONDS: "3" }),
+        DATABASE_URL: url,
+        CONNECTOR_INSTANCE: "doomed",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   try {
-    await waitFor("the first instance to sync some pages", async () => (await db.prisma.taskTarget.count({ where: { operationId: op } })) >= 300);
+    await waitFor(
+      "the first instance to sync some pages",
+      async () => (await db.prisma.taskTarget.count({ where: { operationId: op } })) >= 300,
+    );
   } catch (err) {
     throw new Error(`${(err as Error).message}\n${output}`);
   }
@@ -81,9 +101,15 @@ it("takes over from an instance killed mid-sync and finishes its task", { timeou
   const tookOver = Date.now() - killedAt;
   // The lease is 3 s here (30 s by default: well within the minute the issue allows).
   expect(tookOver).toBeLessThan(6_000);
-  await waitFor("the task to be synced by the heir", async () => (await db.prisma.platformTask.findUniqueOrThrow({ where: { operationId: op } })).syncedAt !== null, 30_000);
+  await waitFor(
+    "the task to be synced by the heir",
+    async () => (await db.prisma.platformTask.findUniqueOrThrow({ where: { operationId: op } })).syncedAt !== null,
+    30_000,
+  );
   const done = await db.prisma.platformTask.findUniqueOrThrow({ where: { operationId: op } });
   expect(done).toMatchObject({ targetsSynced: 2_000, leaseOwner: null, syncError: null, refreshRequestedAt: null });
   expect(await db.prisma.taskTarget.count({ where: { operationId: op } })).toBe(2_000);
-  expect((await db.prisma.platformConnection.findUniqueOrThrow({ where: { appId: platform.appId } })).holder).toBe("heir");
+  expect((await db.prisma.platformConnection.findUniqueOrThrow({ where: { appId: platform.appId } })).holder).toBe(
+    "heir",
+  );
 });

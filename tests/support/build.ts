@@ -7,7 +7,10 @@ import { existsSync } from "node:fs";
  */
 export function ensureBuilt(): void {
   if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
-    execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
   }
   execFileSync(process.execPath, ["scripts/build-server.mjs"], { stdio: "inherit" });
 }

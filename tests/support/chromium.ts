@@ -5,7 +5,14 @@ import { chromium, type Browser } from "@playwright/test";
 // traffic it would otherwise try. Used by playwright.config.ts, the Vitest browser tests and bench.
 export const CHROMIUM_LAUNCH_OPTIONS = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 };
 
 export function launchChromium(): Promise<Browser> {

@@ -20,7 +20,10 @@ export default async function setup(project: TestProject) {
   ensureBuilt();
   const db = await createThrowawayDatabase();
   const pgliteDir = freshPgliteDir();
-  const [pgServer, pgliteServer] = await Promise.all([startServer({ DATABASE_URL: db.url }, "custom"), startServer({ PGLITE_DIR: pgliteDir }, "next")]);
+  const [pgServer, pgliteServer] = await Promise.all([
+    startServer({ DATABASE_URL: db.url }, "custom"),
+    startServer({ PGLITE_DIR: pgliteDir }, "next"),
+  ]);
   project.provide("pgServerUrl", pgServer.url);
   project.provide("pgDatabaseUrl", db.url);
   project.provide("pgliteServerUrl", pgliteServer.url);

@@ -53,15 +53,26 @@ export type ServerMode = "custom" | "next";
 /** Exactly what `npm start` runs (the compiled server.ts, built by `npm run build`): one process, so signals reach it. */
 export const START_ARGS = ["--conditions=react-server", "--enable-source-maps", "dist/server.mjs"];
 
-export async function startServer(env: Record<string, string | undefined>, mode: ServerMode = "custom", port = nextPort++): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string | undefined>,
+  mode: ServerMode = "custom",
+  port = nextPort++,
+): Promise<RunningServer> {
   const args =
     mode === "custom"
       ? START_ARGS
       : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
   return startProcess(args, {
     url: `http://127.0.0.1:${port}`,
-    env: { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: undefined, PGLITE_DIR: undefined, CALLBACK_TOKEN: undefined,
-      PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: undefined,
+      PGLITE_DIR: undefined,
+      CALLBACK_TOKEN: undefined,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      ...env,
+    },
   });
 }
 
@@ -79,10 +90,19 @@ export async function startProcess(args: string[], opts: ProcessOptions): Promis
   const { url, readyPath = "/api/health" } = opts;
   // Something already answering there would pass the readiness check for us while our child exits
   // at listen: the test would then talk to a stranger (seen as "acknowledged rows missing").
-  if (await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(1_000) }).then(() => true, () => false)) {
+  if (
+    await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(1_000) }).then(
+      () => true,
+      () => false,
+    )
+  ) {
     throw new Error(`${url} already answers before the server started: another process holds the port`);
   }
-  const child = spawn(process.execPath, args, { cwd: opts.cwd ?? process.cwd(), env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, {
+    cwd: opts.cwd ?? process.cwd(),
+    env: { ...process.env, ...opts.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));

@@ -33,7 +33,8 @@ export const PUT = withErrors(async (req: Request) => {
 export const DELETE = withErrors(async (req: Request) => {
   const q = parseQuery(ErrorCodeKeyQuery, req);
   await dictionaryEditor(req);
-  if (!(await deleteErrorCodeMeaning(q.kind, q.code))) throw new AppError("not_found", "No operator meaning for that code.");
+  if (!(await deleteErrorCodeMeaning(q.kind, q.code)))
+    throw new AppError("not_found", "No operator meaning for that code.");
   await auditSettingChange(req, `error_code:${q.kind}:${q.code}`, "deleted");
   return new Response(null, { status: 204 });
 });

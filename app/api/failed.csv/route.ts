@@ -11,7 +11,11 @@ export const dynamic = "force-dynamic";
 // GET /api/failed.csv – failed devices of every task matching the task-list filters, streamed
 export const GET = withErrors(async (req: Request) => {
   const tasks = parseQuery(TaskFiltersSchema, req);
-  const read = await auditExport(req, await openFailedDevices({ tasks }), { format: "csv", operationId: null, filters: tasks });
+  const read = await auditExport(req, await openFailedDevices({ tasks }), {
+    format: "csv",
+    operationId: null,
+    filters: tasks,
+  });
   return csvResponse(failedDevicesCsv(read), failedCsvFilename("all"));
 });
 

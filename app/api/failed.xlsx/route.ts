@@ -13,8 +13,18 @@ export const dynamic = "force-dynamic";
 // GET /api/failed.xlsx – /api/failed.csv as a workbook: failed devices of every task matching the task-list filters, streamed
 export const GET = withErrors(async (req: Request) => {
   const tasks = parseQuery(TaskFiltersSchema, req);
-  const read = await auditExport(req, await openFailedDevices({ tasks }), { format: "xlsx", operationId: null, filters: tasks });
-  const about = { operationId: null, filters: tasks, selection: FAILED_SELECTION, exportedAt: new Date(), exportedBy: await describeRequester(req) };
+  const read = await auditExport(req, await openFailedDevices({ tasks }), {
+    format: "xlsx",
+    operationId: null,
+    filters: tasks,
+  });
+  const about = {
+    operationId: null,
+    filters: tasks,
+    selection: FAILED_SELECTION,
+    exportedAt: new Date(),
+    exportedBy: await describeRequester(req),
+  };
   return xlsxResponse(failedDevicesXlsx(read, about), failedXlsxFilename("all"));
 });
 

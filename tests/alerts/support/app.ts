@@ -17,7 +17,12 @@ export function startAlertApp(databaseUrl: string, extra: Record<string, string>
   return startServer({ DATABASE_URL: databaseUrl, ...FAST_ALERTS, ...extra }, "custom");
 }
 
-export async function api<T = Record<string, unknown>>(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+export async function api<T = Record<string, unknown>>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -32,7 +37,11 @@ export async function postAll(base: string, bodies: unknown[]): Promise<void> {
   for (let i = 0; i < bodies.length; i += 8) {
     await Promise.all(
       bodies.slice(i, i + 8).map(async (b) => {
-        const res = await fetch(`${base}/api/callback`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(b) });
+        const res = await fetch(`${base}/api/callback`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(b),
+        });
         if (res.status !== 200) throw new Error(`callback answered ${res.status}`);
       }),
     );

@@ -8,7 +8,9 @@ import { swResult } from "../../fixtures/pushes";
 export async function storeResults(prisma: PrismaClient, operationId: string, fail: number, ok: number, code = "5") {
   const bodies = [
     ...Array.from({ length: fail }, () => swResult({ operationId, swUpgradeResult: "FAIL", errorCode: code })),
-    ...Array.from({ length: ok }, () => swResult({ operationId, swUpgradeResult: "SUCCESS", curVersion: "V1.2.0", errorCode: undefined })),
+    ...Array.from({ length: ok }, () =>
+      swResult({ operationId, swUpgradeResult: "SUCCESS", curVersion: "V1.2.0", errorCode: undefined }),
+    ),
   ];
   const parsed = bodies.map((b) => {
     const p = parseNotification(new TextEncoder().encode(JSON.stringify(b)));

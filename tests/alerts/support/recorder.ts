@@ -42,7 +42,8 @@ export async function startRecorder(behaviour: Behaviour = () => 200) {
     requests,
     setBehaviour: (b: Behaviour) => void (decide = b),
     /** Requests whose JSON body has this event, answered 2xx. */
-    delivered: (event: string) => requests.filter((r) => typeof r.answer === "number" && r.answer < 300 && r.body.includes(`"${event}"`)),
+    delivered: (event: string) =>
+      requests.filter((r) => typeof r.answer === "number" && r.answer < 300 && r.body.includes(`"${event}"`)),
     close: () =>
       new Promise<void>((r) => {
         for (const res of hanging) res.destroy();

@@ -1,6 +1,11 @@
 import { digestApiToken, generateApiToken } from "@/lib/auth/api-tokens";
 import { hashPassword } from "@/lib/auth/passwords";
-import { createThrowawayDatabase, startServer, type RunningServer, type ThrowawayDatabase } from "../../support/servers";
+import {
+  createThrowawayDatabase,
+  startServer,
+  type RunningServer,
+  type ThrowawayDatabase,
+} from "../../support/servers";
 import { CookieJar } from "./cookie-jar";
 import { freePort } from "./free-port";
 
@@ -18,17 +23,24 @@ export interface AuthServer {
  * A server of its own with sign-in configured: `users` share PASSWORD, one API token, plus any
  * extra env (OIDC, TRUST_PROXY). On PostgreSQL: lighter than PGlite for one more server.
  */
-export async function startAuthServer(users: string[], extraEnv: Record<string, string | undefined> = {}): Promise<AuthServer> {
+export async function startAuthServer(
+  users: string[],
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<AuthServer> {
   const db: ThrowawayDatabase = await createThrowawayDatabase("um_auth");
   const hash = await hashPassword(PASSWORD);
   const apiToken = generateApiToken();
-  const server = await startServer({
-    DATABASE_URL: db.url,
-    AUTH_SECRET,
-    AUTH_USERS: users.map((u) => `${u}:${hash}`).join("\n"),
-    API_TOKENS: `ci-script:${digestApiToken(apiToken).toString("hex")}`,
-    ...extraEnv,
-  }, "custom", await freePort());
+  const server = await startServer(
+    {
+      DATABASE_URL: db.url,
+      AUTH_SECRET,
+      AUTH_USERS: users.map((u) => `${u}:${hash}`).join("\n"),
+      API_TOKENS: `ci-script:${digestApiToken(apiToken).toString("hex")}`,
+      ...extraEnv,
+    },
+    "custom",
+    await freePort(),
+  );
   return {
     server,
     url: server.url,
@@ -44,14 +56,22 @@ export async function startAuthServer(users: string[], extraEnv: Record<string, 
  * A signed-in server on a database the test owns (`dbEnv` = DATABASE_URL or PGLITE_DIR), so that
  * it can be restarted, or a second instance started, on the same data. Same API token digest rule.
  */
-export async function startAuthServerOn(dbEnv: Record<string, string>, users: string[], extraEnv: Record<string, string | undefined> = {}): Promise<RunningServer> {
+export async function startAuthServerOn(
+  dbEnv: Record<string, string>,
+  users: string[],
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<RunningServer> {
   const hash = await hashPassword(PASSWORD);
-  return startServer({
-    ...dbEnv,
-    AUTH_SECRET,
-    AUTH_USERS: users.map((u) => `${u}:${hash}`).join("\n"),
-    ...extraEnv,
-  }, "custom", await freePort());
+  return startServer(
+    {
+      ...dbEnv,
+      AUTH_SECRET,
+      AUTH_USERS: users.map((u) => `${u}:${hash}`).join("\n"),
+      ...extraEnv,
+    },
+    "custom",
+    await freePort(),
+  );
 }
 
 /** Signs out the jar's session the way the Sign-out button does (CSRF token, POST). */
@@ -65,7 +85,13 @@ export async function signOut(base: string, jar: CookieJar): Promise<Response> {
 }
 
 /** Posts the credentials form to Auth.js exactly as a browser would (CSRF token included). */
-export async function signInWithPassword(base: string, jar: CookieJar, username: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
+export async function signInWithPassword(
+  base: string,
+  jar: CookieJar,
+  username: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const csrf = await jar.fetch(`${base}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   return jar.fetch(`${base}/api/auth/callback/credentials`, {

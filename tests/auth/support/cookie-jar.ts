@@ -24,7 +24,10 @@ export class CookieJar {
     const set = res.headers.getSetCookie().map(parseSetCookie);
     for (const c of set) {
       const expires = c.attributes.get("expires");
-      const gone = c.attributes.get("max-age") === "0" || (expires !== undefined && Date.parse(expires) <= Date.now()) || c.value === "";
+      const gone =
+        c.attributes.get("max-age") === "0" ||
+        (expires !== undefined && Date.parse(expires) <= Date.now()) ||
+        c.value === "";
       if (gone) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }

@@ -23,7 +23,10 @@ export const PUT = withErrors(async (req: Request, ctx: Ctx) => {
   const operationId = parsePathId((await ctx.params).operationId, "operationId");
   const deviceIds = await readDeviceList(req);
   const change = await replaceDeclaredTargets(operationId, deviceIds);
-  await auditSettingChange(req, `expected_devices:${operationId}`, "updated", { declared: deviceIds.length, ...change });
+  await auditSettingChange(req, `expected_devices:${operationId}`, "updated", {
+    declared: deviceIds.length,
+    ...change,
+  });
   return Response.json(change);
 });
 

@@ -14,7 +14,11 @@ type Ctx = { params: Promise<{ operationId: string }> };
 export const GET = withErrors(async (req: Request, ctx: Ctx) => {
   const operationId = parsePathId((await ctx.params).operationId, "operationId");
   const filters = parseQuery(DeviceFiltersSchema, req);
-  const read = await auditExport(req, await openFailedDevices({ operationId, filters }), { format: "csv", operationId, filters });
+  const read = await auditExport(req, await openFailedDevices({ operationId, filters }), {
+    format: "csv",
+    operationId,
+    filters,
+  });
   return csvResponse(failedDevicesCsv(read), failedCsvFilename(operationId));
 });
 

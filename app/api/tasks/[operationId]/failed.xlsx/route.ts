@@ -16,8 +16,18 @@ type Ctx = { params: Promise<{ operationId: string }> };
 export const GET = withErrors(async (req: Request, ctx: Ctx) => {
   const operationId = parsePathId((await ctx.params).operationId, "operationId");
   const filters = parseQuery(DeviceFiltersSchema, req);
-  const read = await auditExport(req, await openFailedDevices({ operationId, filters }), { format: "xlsx", operationId, filters });
-  const about = { operationId, filters, selection: FAILED_SELECTION, exportedAt: new Date(), exportedBy: await describeRequester(req) };
+  const read = await auditExport(req, await openFailedDevices({ operationId, filters }), {
+    format: "xlsx",
+    operationId,
+    filters,
+  });
+  const about = {
+    operationId,
+    filters,
+    selection: FAILED_SELECTION,
+    exportedAt: new Date(),
+    exportedBy: await describeRequester(req),
+  };
   return xlsxResponse(failedDevicesXlsx(read, about), failedXlsxFilename(operationId));
 });
 

@@ -17,7 +17,10 @@ export const POST = withErrors(async (_req: Request, ctx: Ctx) => {
   const db = await getDb();
   db.assertWritable();
   const { refreshRequestedAt } = await requestSync(db.prisma, operationId);
-  return Response.json({ operationId, refreshRequestedAt, configured: platformSettings().config !== null }, { status: 202 });
+  return Response.json(
+    { operationId, refreshRequestedAt, configured: platformSettings().config !== null },
+    { status: 202 },
+  );
 });
 
 export const { GET, PUT, DELETE, PATCH } = allowOnly("POST");

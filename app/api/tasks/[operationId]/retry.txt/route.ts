@@ -13,7 +13,11 @@ type Ctx = { params: Promise<{ operationId: string }> };
 export const GET = withErrors(async (req: Request, ctx: Ctx) => {
   const operationId = parsePathId((await ctx.params).operationId, "operationId");
   const filters = parseQuery(DeviceFiltersSchema, req);
-  const read = await auditExport(req, await openRetryDevices(operationId, filters), { format: "txt", operationId, filters });
+  const read = await auditExport(req, await openRetryDevices(operationId, filters), {
+    format: "txt",
+    operationId,
+    filters,
+  });
   return textResponse(retryListText(read), retryFilename(operationId));
 });
 

@@ -141,14 +141,12 @@ describe.each<DbKind>(["postgresql", "pglite"])("platform sync on %s", (kind) =>
       [13, "SUCCESS"],
       [14, "FAIL"],
     ] as const) {
-      platform.tasks
-        .get(op)!
-        .subs.push({
-          ...makeTask(op, 14).subs[i - 1]!,
-          status,
-          stopTime: platformTimeText(recent),
-          startTime: platformTimeText(recent),
-        });
+      platform.tasks.get(op)!.subs.push({
+        ...makeTask(op, 14).subs[i - 1]!,
+        status,
+        stopTime: platformTimeText(recent),
+        startTime: platformTimeText(recent),
+      });
     }
     await requestSync(db.prisma, op);
     for (const [dev, st] of [

@@ -1,17 +1,12 @@
 import "server-only";
 import { auditRefusedCallbackToken } from "@/lib/audit/callback-token";
-import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError, ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { RETRY_AFTER_SECONDS, errorBody, isStorageError } from "@/lib/http";
 import { DeadlineError, OverloadedError } from "@/lib/ingest/bounded-queue";
-import { GroupCommitter } from "@/lib/ingest/group-commit";
-import { ingestQueueLimits } from "@/lib/ingest/queue-limits";
+import { ingestNotification, writableDb } from "@/lib/ingest/ingest-notification";
 import { countIgnored, quarantineRequest, type QuarantineRecord } from "@/lib/ingest/side-records";
-import { appendToLog, type StoreResult } from "@/lib/ingest/append-log";
 import { parseNotification } from "@/lib/notifications/parse";
-import { wakeProjector } from "@/lib/projection/projector";
-import type { ParsedNotification } from "@/lib/notifications/types";
 import { readBodyCapped } from "./read-body";
 import { hasValidToken } from "./token";
 
@@ -38,29 +33,6 @@ export interface CallbackOutput {
  */
 const REQUEST_DEADLINE_MS = 8_000;
 const MIN_STORE_MS = 500;
-
-const holder = globalThis as unknown as { __umCommitter?: GroupCommitter<ParsedNotification, StoreResult> };
-
-function committer(): GroupCommitter<ParsedNotification, StoreResult> {
-  holder.__umCommitter ??= new GroupCommitter(
-    async (items) => {
-      const db = await writableDb();
-      const results = await appendToLog(db.prisma, items);
-      wakeProjector();
-      return results;
-    },
-    {
-      ...ingestQueueLimits(),
-      // A connection error or timeout is the database, not one bad push: no one-by-one retry then.
-      isOutage: isStorageError,
-      maxBatch: 500,
-      // An append touches no shared row (the views are folded later), so batches can overlap on
-      // PostgreSQL; PGlite has one connection, where overlap only queues (BENCHMARKS.md).
-      maxInFlight: process.env.DATABASE_URL ? Number(process.env.INGEST_PARALLEL_BATCHES ?? 4) : 1,
-    },
-  );
-  return holder.__umCommitter;
-}
 
 const ok = (body: unknown): CallbackOutput => ({ status: 200, body, headers: {} });
 
@@ -117,7 +89,7 @@ export async function receiveCallback(input: CallbackInput): Promise<CallbackOut
         await countIgnored((await writableDb()).prisma, parsed.notifyType);
         return ok({ status: "ignored" });
       }
-      const stored = await committer().submit(parsed.notification, read.bytes.byteLength, storeBy);
+      const stored = await ingestNotification(parsed.notification, read.bytes.byteLength, storeBy);
       // Ids stay below 2^53 for centuries at any push rate, so JSON numbers carry them exactly.
       return ok({ status: stored.status, id: Number(stored.id) });
     });
@@ -151,13 +123,6 @@ function logRefusal(err: unknown) {
 
 async function quarantine(record: QuarantineRecord) {
   await quarantineRequest((await writableDb()).prisma, record);
-}
-
-/** The database, if a write can succeed now (PGlite refuses up front on a full disk rather than hang). */
-async function writableDb() {
-  const db = await getDb();
-  db.assertWritable();
-  return db;
 }
 
 async function withDeadline<T>(deadlineAt: number, work: () => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import { useTask } from "@/components/hooks/use-task";
 import { useUrlState } from "@/components/hooks/use-url-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Section } from "@/components/ui/section";
+import { PlatformMeta } from "@/components/ui/platform-meta";
 import { UtcTime } from "@/components/ui/time";
 import { DeviceListQuerySchema } from "@/lib/schemas/devices";
 import { CompletenessBar } from "./completeness-bar";
@@ -44,6 +45,7 @@ export function TaskView({ operationId }: { operationId: string }) {
           {task.kind} upgrade · appId <span className="font-mono">{task.appId ?? "—"}</span> · first activity{" "}
           <UtcTime iso={task.firstSeenAt} /> · last activity <UtcTime iso={task.lastSeenAt} />
         </p>
+        <PlatformMeta meta={task.platform} />
       </div>
       {error ? <ErrorNotice error={error} what="the latest task data" /> : null}
       <TaskHeadline task={task} />

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SortHeader } from "@/components/ui/sort-header";
 import { DeviceText, TableFrame, Td, Th } from "@/components/ui/table";
 import { RateCell } from "@/components/ui/rate-cell";
+import { PlatformMeta } from "@/components/ui/platform-meta";
 import { UtcTime } from "@/components/ui/time";
 import { formatCount } from "@/components/ui/format";
 import type { TaskRow } from "@/lib/schemas/responses";
@@ -77,6 +78,7 @@ export function TasksTable({
                   {t.label}
                 </div>
               ) : null}
+              <PlatformMeta meta={t.platform} />
             </Td>
             <Td>{t.kind}</Td>
             <Td className="max-w-32">

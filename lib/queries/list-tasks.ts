@@ -1,4 +1,5 @@
 import "server-only";
+import { getPlatformTaskMeta } from "./platform-task-meta";
 import type { TaskRecord } from "@/lib/projection/task-deltas";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -57,7 +58,13 @@ export async function listTasks(q: TaskListQuery): Promise<Page<TaskRow>> {
     LIMIT ${q.limit + 1}`;
 
   const page = rows.slice(0, q.limit);
-  const targets = await countTargetsForTasks(page.map((r) => r.operationId));
+  const [targets, platform] = await Promise.all([
+    countTargetsForTasks(page.map((r) => r.operationId)),
+    getPlatformTaskMeta(
+      prisma,
+      page.map((r) => r.operationId),
+    ),
+  ]);
   const versions = page.length
     ? await prisma.taskVersion.findMany({
         where: { operationId: { in: page.map((r) => r.operationId) } },
@@ -69,6 +76,7 @@ export async function listTasks(q: TaskListQuery): Promise<Page<TaskRow>> {
     items: page.map((r) => ({
       operationId: r.operationId,
       label: r.label,
+      platform: platform.get(r.operationId) ?? null,
       ...(targets.get(r.operationId) ?? { expected: null, pending: 0, stale: 0 }),
       kind: r.kind,
       appId: r.appId,

@@ -16,10 +16,22 @@ export interface VersionPair {
   targetVersion: string;
 }
 
+/** What the platform's task API says about a task (the connector's last read); null when it was never read. */
+export interface PlatformTaskMeta {
+  /** firmware_upgrade | software_upgrade, as the platform names it. */
+  operateType: string | null;
+  /** wait | processing | success | failed | stop, as the platform spells it. */
+  status: string | null;
+  createdAt: string | null;
+  startedAt: string | null;
+  stoppedAt: string | null;
+}
+
 export interface TaskRow {
   operationId: string;
   /** An operator's name for the task (PUT /api/tasks/{operationId}/label), null when unset. */
   label: string | null;
+  platform: PlatformTaskMeta | null;
   /** Target devices (task_targets), null when no list is known. */
   expected: number | null;
   /** Expected devices that never sent anything. */
@@ -85,6 +97,7 @@ export interface TaskSummary {
   operationId: string;
   /** An operator's name for the task, null when unset. */
   label: string | null;
+  platform: PlatformTaskMeta | null;
   kind: string;
   appId: string | null;
   devices: number;

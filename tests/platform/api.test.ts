@@ -122,6 +122,16 @@ it(
       [26, 27, 28, 29, 30].map((i) => `dev-${String(i).padStart(6, "0")} FAIL`),
     );
     expect(await db.prisma.taskTarget.count({ where: { operationId: OP, source: "platform" } })).toBe(30);
+    // The tasks list and the task page show the platform's own metadata of the task.
+    await waitForProjection(server.url);
+    const list = (await (await fetch(`${server.url}/api/tasks`)).json()) as {
+      items: { operationId: string; platform: unknown }[];
+    };
+    const detail = (await (await fetch(`${server.url}/api/tasks/${OP}`)).json()) as { task: { platform: unknown } };
+    for (const meta of [list.items.find((t) => t.operationId === OP)?.platform, detail.task.platform]) {
+      expect(meta).toMatchObject({ operateType: "firmware_upgrade", status: expect.any(String) as string });
+      expect((meta as { createdAt: string | null }).createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    }
   },
 );
 

@@ -117,7 +117,12 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
   s.appId = greatest(s.appId, n.appId);
   s.subOperationId = greatest(s.subOperationId, n.subOperationId);
   if (e.receivedAt < s.firstSeenAt) s.firstSeenAt = e.receivedAt;
-  if (s.lastEventId === null || compareArrival(e, { receivedAt: s.lastSeenAt, id: s.lastEventId }) > 0) {
+  // Without a last event id (a row from before it existed), last_seen_at only moves forward.
+  if (
+    s.lastEventId === null
+      ? e.receivedAt >= s.lastSeenAt
+      : compareArrival(e, { receivedAt: s.lastSeenAt, id: s.lastEventId }) > 0
+  ) {
     s.lastSeenAt = e.receivedAt;
     s.lastEventId = big(e.id);
   }
@@ -131,8 +136,12 @@ export function applyEvent(prev: DeviceState | null, e: StoredEvent): DeviceStat
       id: e.id,
       source,
     };
-    s.attempts += 1;
-    if (n.result === "FAIL") s.failedAttempts += 1;
+    // Attempts are what the device reported: a result reconciled from the platform (a lost push)
+    // stands in for a push that may still arrive, so it is never an attempt of its own.
+    if (source === "push") {
+      s.attempts += 1;
+      if (n.result === "FAIL") s.failedAttempts += 1;
+    }
     const latest =
       s.resultReceivedAt && s.resultNotificationId !== null
         ? { deviceAt: s.resultAt, receivedAt: s.resultReceivedAt, id: s.resultNotificationId, source: s.resultSource }

@@ -36,10 +36,24 @@ const FIELDS: { [F in FacetName]: readonly (keyof Extract<Facet, { facet: F }>)[
   warning: ["field", "problem"],
 };
 
-/** A facet as its stored key (NULL → ''). */
+/**
+ * Longest stored key part, in characters. The three parts are the counter's primary key, and a btree
+ * entry must stay under 2,704 bytes: one push with a 3 KB description would otherwise make every fold
+ * fail. Longer values keep their first KEY_MAX_CHARS − 1 characters and end in "…" (the SQL recount,
+ * lib/projection/recount.ts, caps the same way).
+ */
+export const KEY_MAX_CHARS = 120;
+
+/** A key part capped to KEY_MAX_CHARS code points (as PostgreSQL's char_length counts them). */
+export function capKeyPart(v: string): string {
+  const chars = Array.from(v);
+  return chars.length > KEY_MAX_CHARS ? chars.slice(0, KEY_MAX_CHARS - 1).join("") + "…" : v;
+}
+
+/** A facet as its stored key (NULL → '', long values capped). */
 export function toCounterKey(f: Facet): CounterKey {
-  const values = (FIELDS[f.facet] as readonly string[]).map(
-    (name) => (f as unknown as Record<string, string | null>)[name] ?? "",
+  const values = (FIELDS[f.facet] as readonly string[]).map((name) =>
+    capKeyPart((f as unknown as Record<string, string | null>)[name] ?? ""),
   );
   return [f.facet, values[0] ?? "", values[1] ?? "", values[2] ?? ""];
 }
@@ -96,7 +110,8 @@ export function counterKeysOf(s: DeviceState): CounterKey[] {
 
 /** Hour (UTC) of a result's arrival: the results-over-time chart counts every attempt. */
 export function hourKey(e: StoredEvent): CounterKey | null {
-  if (e.n.event !== "result" || !e.n.result) return null;
+  // Results received: one reconciled from the platform (source api) did not arrive as a push.
+  if (e.n.event !== "result" || !e.n.result || (e.n.source ?? "push") !== "push") return null;
   const hour = new Date(Math.floor(e.receivedAt.getTime() / 3_600_000) * 3_600_000).toISOString();
   return toCounterKey({ facet: "hour", hour, result: e.n.result });
 }

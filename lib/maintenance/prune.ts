@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from "@/lib/projection/events";
+import { AFTER_BASELINE, EVENT_COLUMNS, NOT_PARKED, toStoredEvent, type EventRow } from "@/lib/projection/events";
 import { foldEvents } from "@/lib/projection/fold";
 import { PROJECTOR_LOCK } from "@/lib/projection/project-batch";
 
@@ -27,6 +27,8 @@ export async function pruneOldEvents(prisma: PrismaClient, days: number, now = n
     const n = await pruneBatch(prisma, cutoff);
     notifications += n;
     if (n < BATCH) break;
+    // Each batch holds the projector lock: leave the live projector room between them.
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   for (;;) {
     const n = await prisma.$executeRaw`
@@ -42,14 +44,20 @@ function pruneBatch(prisma: PrismaClient, cutoff: Date): Promise<number> {
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PROJECTOR_LOCK})`;
-      const rows = await tx.$queryRaw<EventRow[]>`
-      SELECT ${EVENT_COLUMNS} FROM notifications n
-      WHERE n.received_at < ${cutoff} AND NOT EXISTS (SELECT 1 FROM projection_pending p WHERE p.notification_id = n.id)
-      ORDER BY n.received_at, n.id LIMIT ${BATCH}`;
+      // Oldest first, and only older than anything still pending, so the baseline is folded in
+      // arrival order; an event the projector set aside (projection_parked) stays for an operator.
+      const rows = await tx.$queryRaw<(EventRow & { inBaseline: boolean })[]>`
+        SELECT ${EVENT_COLUMNS}, NOT (${AFTER_BASELINE}) AS "inBaseline" FROM notifications n
+        WHERE n.received_at < ${cutoff}
+          AND n.received_at < COALESCE((SELECT MIN(p.received_at) FROM projection_pending p), 'infinity')
+          AND NOT EXISTS (SELECT 1 FROM projection_pending p WHERE p.notification_id = n.id) AND ${NOT_PARKED}
+        ORDER BY n.received_at, n.id LIMIT ${BATCH}`;
       if (rows.length === 0) return 0;
+      // Rows stored before the log-first upgrade are in the baseline already (the migration put them there).
+      const fold = rows.filter((r) => !r.inBaseline).map(toStoredEvent);
       // The fold writes unqualified view names: for this transaction they resolve to the baseline schema.
       await tx.$executeRaw`SET LOCAL search_path TO baseline, public`;
-      await foldEvents(tx, rows.map(toStoredEvent), { refoldFrom: null });
+      await foldEvents(tx, fold, { refoldFrom: null });
       await tx.$executeRaw`SET LOCAL search_path TO public`;
       await tx.$executeRaw`DELETE FROM notifications WHERE id = ANY(${rows.map((r) => BigInt(r.id))}::bigint[])`;
       return rows.length;

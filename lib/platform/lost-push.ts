@@ -48,9 +48,14 @@ export async function backfillLostPushes(
   if (due.length === 0) return 0;
   const devices = [...new Set(due.map((f) => f.sub.deviceId))];
   // Served by notifications(device_id, received_at): one page is at most 100 devices.
+  // Pushed: a pushed result in the log, or in the device's projected state (its raw pushes may have
+  // been deleted by retention since; the state keeps where its latest result came from).
   const pushed = await prisma.$queryRaw<{ device_id: string }[]>`
     SELECT DISTINCT device_id FROM notifications
-    WHERE device_id IN (${Prisma.join(devices)}) AND operation_id = ${task.operationId} AND event = 'result' AND source = 'push'`;
+    WHERE device_id IN (${Prisma.join(devices)}) AND operation_id = ${task.operationId} AND event = 'result' AND source = 'push'
+    UNION
+    SELECT device_id FROM device_states
+    WHERE operation_id = ${task.operationId} AND device_id IN (${Prisma.join(devices)}) AND result_source = 'push'`;
   const have = new Set(pushed.map((r) => r.device_id));
   const missing = due.filter((f) => !have.has(f.sub.deviceId));
   if (missing.length === 0) return 0;

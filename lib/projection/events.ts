@@ -20,3 +20,13 @@ export type EventRow = Omit<StoredEvent["n"], "warnings"> & {
 export function toStoredEvent({ id, receivedAt, ...n }: EventRow): StoredEvent {
   return { id: BigInt(id), receivedAt, n: { ...n, warnings: n.warnings ?? [] } };
 }
+
+/**
+ * `n` is folded into the views from the log (not already in the retention baseline). An installation
+ * upgraded from before the log-first design has its views at that moment as baseline, and the
+ * notifications stored until then marked as in it (migration 20261129150000).
+ */
+export const AFTER_BASELINE = Prisma.sql`n.id > (SELECT COALESCE(MAX(b.last_notification_id), 0) FROM projection_progress b WHERE b.name = 'baseline')`;
+
+/** `n` was not set aside by the projector (projection_parked): the views never counted it. */
+export const NOT_PARKED = Prisma.sql`NOT EXISTS (SELECT 1 FROM projection_parked k WHERE k.notification_id = n.id)`;

@@ -1,17 +1,18 @@
 import "server-only";
 import type { DeviceState, Prisma } from "@/lib/generated/prisma/client";
-import { Prisma as P } from "@/lib/generated/prisma/client";
 import { applyEvent, arrivedBeforeLast, type StoredEvent } from "@/lib/domain/device-state";
 import { counterDeltas } from "@/lib/domain/facets";
 import { compareArrival } from "@/lib/domain/ordering";
 import { DS_SELECT } from "./columns";
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from "./events";
+import { AFTER_BASELINE, EVENT_COLUMNS, NOT_PARKED, toStoredEvent, type EventRow } from "./events";
 import { taskDeltas, taskUpsert, versionInsert } from "./task-deltas";
 import { counterUpsert, deviceStateUpsert, fleetUpsert } from "./write";
 
 type Tx = Prisma.TransactionClient;
 const keyOf = (operationId: string, deviceId: string) => JSON.stringify([operationId, deviceId]);
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const inChunks = <T>(xs: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
 
 export interface FoldOptions {
   /**
@@ -67,24 +68,19 @@ export async function foldEvents(tx: Tx, events: StoredEvent[], opts: FoldOption
       firstByDevice.set(f.deviceId, f.firstSeenAt);
 
   const deltas = counterDeltas(changes, sorted);
-  const parts: Prisma.Sql[] = [
-    P.sql`s AS (${deviceStateUpsert(rows)})`,
-    P.sql`t AS (${taskUpsert(taskDeltas(changes, sorted))})`,
+  const fleetRows = [...firstByDevice.entries()]
+    .sort(([a], [b]) => byText(a, b))
+    .map(([deviceId, firstSeenAt]) => ({ deviceId, firstSeenAt }));
+  // One statement per writer and chunk: a batch of thousands of new devices would otherwise pass the
+  // 65,535 parameters one PostgreSQL statement can carry (device states send 33 each).
+  const statements: (Prisma.Sql | null)[] = [
+    ...inChunks(rows, 1_500).map(deviceStateUpsert),
+    ...inChunks(taskDeltas(changes, sorted), 4_000).map(taskUpsert),
+    versionInsert(sorted),
+    ...inChunks(deltas, 8_000).map(counterUpsert),
+    ...inChunks(fleetRows, 20_000).map(fleetUpsert),
   ];
-  const optional: [string, Prisma.Sql | null][] = [
-    ["v", versionInsert(sorted)],
-    ["c", counterUpsert(deltas)],
-    [
-      "f",
-      fleetUpsert(
-        [...firstByDevice.entries()]
-          .sort(([a], [b]) => byText(a, b))
-          .map(([deviceId, firstSeenAt]) => ({ deviceId, firstSeenAt })),
-      ),
-    ],
-  ];
-  for (const [name, sql] of optional) if (sql) parts.push(P.sql`${P.raw(name)} AS (${sql})`);
-  await tx.$executeRaw`WITH ${P.join(parts, ", ")} SELECT 1`;
+  for (const sql of statements) if (sql) await tx.$executeRaw(sql);
   // A counter that fell to 0 goes: the views then hold the same rows however the log was batched.
   const emptied = [...new Set(deltas.filter((d) => d.n < 0).map((d) => d.operationId))];
   if (emptied.length > 0)
@@ -103,6 +99,7 @@ async function refoldDevice(tx: Tx, [operationId, deviceId]: [string, string]): 
     SELECT ${EVENT_COLUMNS} FROM notifications n
     WHERE n.operation_id = ${operationId} AND n.device_id = ${deviceId}
       AND NOT EXISTS (SELECT 1 FROM projection_pending p WHERE p.notification_id = n.id)
+      AND ${AFTER_BASELINE} AND ${NOT_PARKED}
     ORDER BY n.received_at, n.id`;
   let s: DeviceState | null = base ?? null;
   for (const row of rows) s = applyEvent(s, toStoredEvent(row));

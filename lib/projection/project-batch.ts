@@ -63,3 +63,24 @@ export async function projectAllPending(prisma: PrismaClient, limit = 2_000): Pr
     else if (events === 0) return total;
   }
 }
+
+/**
+ * Sets the oldest pending notification aside (projection_parked) with the error the fold kept
+ * failing with, so one notification the fold cannot take (found by halving the batch to one) never
+ * stops every other push from being counted. Returns its id, or null when another projector is active.
+ */
+export async function parkOldestPending(prisma: PrismaClient, error: string): Promise<bigint | null> {
+  return prisma.$transaction(async (tx) => {
+    const [lock] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(${PROJECTOR_LOCK}) AS ok`;
+    if (!lock?.ok) return null;
+    const [row] = await tx.$queryRaw<{ id: bigint }[]>`
+      WITH head AS (
+        DELETE FROM projection_pending WHERE notification_id = (
+          SELECT notification_id FROM projection_pending ORDER BY notification_id LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING notification_id, received_at)
+      INSERT INTO projection_parked (notification_id, received_at, error)
+      SELECT notification_id, received_at, ${error.slice(0, 2_000)} FROM head
+      RETURNING notification_id AS id`;
+    return row ? BigInt(row.id) : null;
+  });
+}

@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { envNumber } from "@/lib/db/errors";
-import { projectBatch } from "./project-batch";
+import { isStorageError } from "@/lib/http";
+import { parkOldestPending, projectBatch } from "./project-batch";
 
 // The projector loop, one per process (started from instrumentation.ts). Every instance runs one;
 // the advisory lock in projectBatch lets one fold at a time, and whichever instance is alive picks
@@ -29,12 +30,14 @@ export function wakeProjector(): void {
 export function startProjector(): void {
   if (holder.__umProjector || /^(0|off|false|no)$/i.test(process.env.PROJECTOR ?? "")) return;
   const batch = envNumber("PROJECTOR_BATCH", BATCH);
+  let limit = batch;
   let wakeUp: (() => void) | null = null;
   let signalled = false;
   let stopped = false;
-  const pause = (ms: number) =>
+  /** Waits `ms`, or less when this process commits new events (unless another instance is folding). */
+  const pause = (ms: number, wakeable = true) =>
     new Promise<void>((resolve) => {
-      if (signalled) return resolve();
+      if (wakeable && signalled) return resolve();
       const timer = setTimeout(done, ms);
       timer.unref();
       function done() {
@@ -42,23 +45,33 @@ export function startProjector(): void {
         wakeUp = null;
         resolve();
       }
-      wakeUp = done;
+      if (wakeable) wakeUp = done;
     });
   const loop = (async () => {
     while (!stopped) {
       signalled = false;
       try {
         const { prisma } = await getDb();
-        const { events, busy } = await projectBatch(prisma, batch);
+        const { events, busy } = await projectBatch(prisma, limit);
+        limit = batch;
         // A full batch means more is waiting: go on at once. Busy: another instance is folding.
-        if (events < batch) await pause(busy ? IDLE_POLL_MS * 5 : IDLE_POLL_MS);
+        if (busy) await pause(IDLE_POLL_MS * 5, false);
+        else if (events < limit) await pause(IDLE_POLL_MS);
       } catch (err) {
-        if (!stopped)
-          console.error(
-            "[projection] fold failed (will retry):",
-            err instanceof Error ? err.message.split("\n")[0] : err,
-          );
-        await pause(ERROR_PAUSE_MS);
+        if (stopped) break;
+        const message = err instanceof Error ? err.message.split("\n")[0]! : String(err);
+        if (isStorageError(err)) {
+          console.error("[projection] database unavailable (will retry):", message);
+          await pause(ERROR_PAUSE_MS);
+        } else if (limit > 1) {
+          // Not the database: one notification the fold cannot take. Halve the batch to find it.
+          limit = Math.ceil(limit / 2);
+        } else {
+          const parked = await parkOldestPending((await getDb()).prisma, message).catch(() => null);
+          console.error(`[projection] notification ${String(parked)} set aside (projection_parked): ${message}`);
+          limit = batch;
+          await pause(ERROR_PAUSE_MS);
+        }
       }
     }
   })();

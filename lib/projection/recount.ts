@@ -1,11 +1,17 @@
 import "server-only";
+import { KEY_MAX_CHARS } from "@/lib/domain/facets";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 // The task counters recomputed from device_states and notifications in one query: the same
-// definitions as counterKeysOf()/hourKey()/warningKeys(). Used to fill counters after a bulk load, and by tests
+// definitions as counterKeysOf()/hourKey()/warningKeys(), long key parts capped as capKeyPart() does. Used to fill counters after a bulk load, and by tests
 // to prove the incremental upkeep never drifts.
+const cap = (col: string) =>
+  Prisma.raw(
+    `CASE WHEN char_length(${col}) > ${KEY_MAX_CHARS} THEN left(${col}, ${KEY_MAX_CHARS - 1}) || '…' ELSE ${col} END`,
+  );
+
 export const RECOUNT = Prisma.sql`
-  SELECT operation_id, facet, k1, k2, k3, COUNT(*)::int AS n FROM (
+  SELECT operation_id, facet, ${cap("k1")} AS k1, ${cap("k2")} AS k2, ${cap("k3")} AS k3, COUNT(*)::int AS n FROM (
       SELECT operation_id, 'transition' AS facet, COALESCE(source_version, '') AS k1, COALESCE(target_version, '') AS k2, outcome AS k3
       FROM device_states WHERE result IS NOT NULL
     UNION ALL
@@ -28,12 +34,12 @@ export const RECOUNT = Prisma.sql`
       SELECT operation_id, 'first', 'recovered', '', '' FROM device_states WHERE outcome = 'succeeded' AND failed_attempts > 0
     UNION ALL
       SELECT operation_id, 'hour', to_char(date_trunc('hour', received_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24":00:00.000Z"'), result, ''
-      FROM notifications WHERE event = 'result'
+      FROM notifications WHERE event = 'result' AND source = 'push'
     UNION ALL
       SELECT n.operation_id, 'warning', COALESCE(w->>'field', ''), COALESCE(w->>'problem', ''), ''
       FROM notifications n, jsonb_array_elements(n.warnings) w
   ) c
-  GROUP BY operation_id, facet, k1, k2, k3`;
+  GROUP BY 1, 2, 3, 4, 5`;
 
 export interface CounterRow {
   operation_id: string;

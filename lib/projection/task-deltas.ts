@@ -54,10 +54,12 @@ export function taskDeltas(deltas: TaskDelta[], events: StoredEvent[]): TaskReco
   for (const e of events) {
     const t = row(e.n, e.receivedAt);
     // A result reconciled from the platform API is not a push we received.
-    if ((e.n.source ?? "push") === "push") t.notifications += 1;
+    const pushed = (e.n.source ?? "push") === "push";
+    if (pushed) t.notifications += 1;
     if (e.receivedAt < t.firstSeenAt) t.firstSeenAt = e.receivedAt;
     if (e.receivedAt > t.lastSeenAt) t.lastSeenAt = e.receivedAt;
-    if (e.n.event === "result" && (!t.lastResultAt || e.receivedAt > t.lastResultAt)) t.lastResultAt = e.receivedAt;
+    if (pushed && e.n.event === "result" && (!t.lastResultAt || e.receivedAt > t.lastResultAt))
+      t.lastResultAt = e.receivedAt;
   }
   for (const { before, after } of deltas) {
     const t = row(after, after.lastSeenAt);

@@ -295,6 +295,8 @@ export interface ProjectionLag {
   asOf: string | null;
   /** Notifications folded since the log began (across instances). */
   projectedEvents: number;
+  /** Notifications the fold kept failing on, set aside in projection_parked (not counted; should be 0). */
+  parkedEvents: number;
   /** When a fold last committed (ISO), null before the first. */
   lastFoldAt: string | null;
 }

@@ -22,7 +22,8 @@ export async function replaceDeclaredTargets(operationId: string, deviceIds: str
     async (tx) => {
       const removed = await tx.$executeRaw`
         DELETE FROM task_targets
-        WHERE operation_id = ${operationId} AND source = 'declared' AND NOT (device_id = ANY(${deviceIds}::text[]))`;
+        WHERE operation_id = ${operationId} AND source = 'declared' AND platform_status IS NULL
+          AND NOT (device_id = ANY(${deviceIds}::text[]))`;
       const added = await tx.$executeRaw`
         INSERT INTO task_targets (operation_id, device_id, source)
         SELECT ${operationId}, ids.device_id, 'declared' FROM unnest(${deviceIds}::text[]) AS ids(device_id)
@@ -37,7 +38,10 @@ export async function replaceDeclaredTargets(operationId: string, deviceIds: str
 /** Removes a task's declared list (platform rows stay); answers how many were removed and what is left. */
 export async function deleteDeclaredTargets(operationId: string): Promise<DeclaredChange> {
   const { prisma } = await getDb();
-  const { count } = await prisma.taskTarget.deleteMany({ where: { operationId, source: "declared" } });
+  // A declared device the platform has since reported (platform_status set) is the platform's too: it stays.
+  const { count } = await prisma.taskTarget.deleteMany({
+    where: { operationId, source: "declared", platformStatus: null },
+  });
   const total = await prisma.taskTarget.count({ where: { operationId } });
   return { added: 0, removed: count, total };
 }

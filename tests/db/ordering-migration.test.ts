@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "@/lib/db/client";
 import { applyMigrations, loadMigrations, type SqlSession } from "@/lib/db/migrate";
+import { reprojectAll } from "@/lib/projection/reproject";
+import { dumpViews } from "../support/projection";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../support/servers";
 
 // The migration that re-decides stored devices by the ordering rule (20261129100000_ordering_rule),
@@ -146,4 +149,25 @@ describe.each([
     expect(m.devices.find((d) => d.device_id === "d9")?.result_at).toBeNull();
     expect(m.task).toEqual({ succeeded: 7, failed: 1, in_progress: 2 });
   }, 120_000);
+});
+
+describe("the log-first upgrade on the same database", () => {
+  it(
+    "keeps the views as they were and makes them the baseline: db:reproject gives them back byte for byte",
+    { timeout: 120_000 },
+    async () => {
+      // Retention under the previous design deleted a result the views still count (d5's first FAIL):
+      // only the baseline remembers it.
+      await migrated(postgres, "\nDELETE FROM notifications WHERE id = 18;"); // closes its own session
+      const db = await openDatabase({ url: dropped[dropped.length - 1]!.url, migrate: false });
+      try {
+        const before = await dumpViews(db);
+        expect(before.device_states).toContain("migop8");
+        await reprojectAll(db.prisma);
+        expect(await dumpViews(db)).toEqual(before);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });

@@ -224,6 +224,12 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   },
   RevokedSession: { sessionId: "sid-1", expiresAt: at("2024-01-08T00:00:00Z") },
   ProjectionPending: { notificationId: 2n ** 35n, receivedAt: at("2024-01-01T00:00:00Z") },
+  ProjectionParked: {
+    notificationId: 2n ** 36n,
+    receivedAt: at("2024-01-01T00:00:00Z"),
+    error: "index row size 3100 exceeds btree maximum",
+    parkedAt: at("2024-01-01T00:00:02Z"),
+  },
   ProjectionProgress: {
     name: "views-test",
     events: 12n,

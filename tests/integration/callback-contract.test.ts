@@ -19,6 +19,7 @@ describe.each([
       "projectedEvents",
     ]);
     expect(body.projection.pendingEvents).toBeGreaterThanOrEqual(0);
+    expect(body.projection.parkedEvents).toBe(0);
   });
 
   it.each([

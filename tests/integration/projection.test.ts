@@ -7,8 +7,9 @@ import { pruneOldEvents } from "@/lib/maintenance/prune";
 import { parseNotification } from "@/lib/notifications/parse";
 import type { ParsedNotification } from "@/lib/notifications/types";
 import { projectAllPending } from "@/lib/projection/project-batch";
-import { reprojectAll, VIEW_TABLES } from "@/lib/projection/reproject";
+import { reprojectAll } from "@/lib/projection/reproject";
 import { computeTruth, generateCampaign } from "@/lib/simulator/campaign";
+import { dumpViews } from "../support/projection";
 import { createThrowawayDatabase, freshPgliteDir, type ThrowawayDatabase } from "../support/servers";
 
 // The log-first contract (README, "What a 200 means"): the views are a fold of the log, exactly once,
@@ -20,18 +21,6 @@ const parse = (body: unknown): ParsedNotification => {
   if (out.type !== "notification") throw new Error("fixture refused");
   return out.notification;
 };
-
-/** Every view as text, rows sorted: equal strings mean byte-for-byte equal tables. */
-async function dumpViews(db: Database): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const t of VIEW_TABLES) {
-    const [row] = await db.prisma.$queryRawUnsafe<{ dump: string | null }[]>(
-      `SELECT string_agg(x::text, E'\\n' ORDER BY x::text) AS dump FROM ${t} x`,
-    );
-    out[t] = row?.dump ?? "";
-  }
-  return out;
-}
 
 /** Moves notifications' arrival time (and their pending rows', kept in step) for the test's scenario. */
 async function setArrival(db: Database, ids: bigint[], at: Date) {
@@ -101,6 +90,51 @@ describe.each([
     });
     const task = await db.prisma.task.findUniqueOrThrow({ where: { operationId } });
     expect(task).toMatchObject({ devices: 1, succeeded: 1, failed: 0, notifications: 3 });
+  });
+
+  it(
+    "folds a batch of 2,000 devices new to their task in one transaction (more values than one statement may carry)",
+    { timeout: 120_000 },
+    async () => {
+      const operationId = `wide-${_kind}`;
+      const pushes = Array.from({ length: 2_000 }, (_, i) =>
+        parse({
+          notifyType: "swUpgradeResultNotify",
+          deviceId: `wide-${i}`,
+          operationId,
+          swUpgradeResult: i % 4 ? "SUCCESS" : "FAIL",
+        }),
+      );
+      await appendToLog(db.prisma, pushes);
+      expect(await projectAllPending(db.prisma, 2_000)).toBe(2_000);
+      expect(await db.prisma.task.findUniqueOrThrow({ where: { operationId } })).toMatchObject({
+        devices: 2_000,
+        succeeded: 1_500,
+        failed: 500,
+      });
+    },
+  );
+
+  it("a failure with a 3 KB description is counted; its breakdown key is capped so the counter index takes it", async () => {
+    const operationId = `long-${_kind}`;
+    const description = Array.from({ length: 3_000 }, (_, i) =>
+      String.fromCharCode(0x4e00 + ((i * 7919) % 20_000)),
+    ).join("");
+    await appendToLog(db.prisma, [
+      parse({
+        notifyType: "swUpgradeResultNotify",
+        deviceId: "d",
+        operationId,
+        swUpgradeResult: "FAIL",
+        errorCode: "5",
+        description,
+      }),
+    ]);
+    await projectAllPending(db.prisma);
+    expect(await db.prisma.task.findUniqueOrThrow({ where: { operationId } })).toMatchObject({ failed: 1 });
+    const [error] = await db.prisma.taskCounter.findMany({ where: { operationId, facet: "error" } });
+    expect(error).toMatchObject({ k1: "5", k2: `${Array.from(description).slice(0, 119).join("")}…`, n: 1 });
+    expect(await db.prisma.projectionParked.count()).toBe(0);
   });
 
   it(

@@ -36,6 +36,23 @@ CREATE TABLE "projection_pending" (
     CONSTRAINT "projection_pending_pkey" PRIMARY KEY ("notification_id")
 );
 
+-- The lag figures of /api/health (the oldest pending arrival) without scanning a backlog.
+-- CreateIndex
+CREATE INDEX "projection_pending_received_at_idx" ON "projection_pending"("received_at");
+
+-- A notification the fold kept failing on (found by halving the batch down to one), set aside so it
+-- cannot stop every other push from being counted. Never silently: /api/health reports the count
+-- and the log names it; deleting its row here puts it back in projection_pending's place by hand.
+-- CreateTable
+CREATE TABLE "projection_parked" (
+    "notification_id" BIGINT NOT NULL,
+    "received_at" TIMESTAMPTZ(3) NOT NULL,
+    "error" TEXT NOT NULL,
+    "parked_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "projection_parked_pkey" PRIMARY KEY ("notification_id")
+);
+
 -- How far projection got: updated in the same transaction as each fold.
 -- CreateTable
 CREATE TABLE "projection_progress" (
@@ -59,3 +76,15 @@ CREATE TABLE "baseline"."tasks" (LIKE "tasks" INCLUDING ALL);
 CREATE TABLE "baseline"."task_versions" (LIKE "task_versions" INCLUDING ALL);
 CREATE TABLE "baseline"."task_counters" (LIKE "task_counters" INCLUDING ALL);
 CREATE TABLE "baseline"."fleet_devices" (LIKE "fleet_devices" INCLUDING ALL);
+
+-- An existing installation may have pruned notifications under the previous design, so its log no
+-- longer holds all of history: its views as they are now become the baseline, and the notifications
+-- stored up to now are marked as already in it ('baseline' progress row). A rebuild then starts from
+-- these tables and folds only what arrives after this migration. On a new installation both are empty.
+INSERT INTO "baseline"."device_states" SELECT * FROM "device_states";
+INSERT INTO "baseline"."tasks" SELECT * FROM "tasks";
+INSERT INTO "baseline"."task_versions" SELECT * FROM "task_versions";
+INSERT INTO "baseline"."task_counters" SELECT * FROM "task_counters";
+INSERT INTO "baseline"."fleet_devices" SELECT * FROM "fleet_devices";
+INSERT INTO "projection_progress" ("name", "events", "last_notification_id")
+SELECT 'baseline', COUNT(*), MAX("id") FROM "notifications";

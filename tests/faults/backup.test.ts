@@ -27,7 +27,9 @@ const TABLES = ["notifications", "device_states", "tasks", "task_counters", "fle
 
 async function snapshot(query: (sql: string) => Promise<unknown[]>) {
   const out: Record<string, string> = {};
-  for (const t of TABLES) out[t] = JSON.stringify(await query(`SELECT * FROM ${t} ORDER BY 1, 2`));
+  // 64-bit ids come back as BigInt from PGlite: written as their digits.
+  const digits = (_: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);
+  for (const t of TABLES) out[t] = JSON.stringify(await query(`SELECT * FROM ${t} ORDER BY 1, 2`), digits);
   return out;
 }
 

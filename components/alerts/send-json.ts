@@ -1,18 +1,16 @@
 import { ApiError } from "@/components/hooks/fetcher";
 
-/** A JSON write (alerts, task labels); the error envelope becomes an ApiError (with field details for forms). */
-export async function sendJson<T>(
+/** A write with a body of any type; the error envelope becomes an ApiError (with field details for forms). */
+export async function sendBody<T>(
   method: "POST" | "PUT" | "PATCH" | "DELETE",
   url: string,
-  body?: unknown,
+  body?: { type: string; text: string },
 ): Promise<T | null> {
   const res = await fetch(url, {
     method,
     headers:
-      body === undefined
-        ? { Accept: "application/json" }
-        : { Accept: "application/json", "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
+      body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "content-type": body.type },
+    body: body?.text,
   });
   if (res.status === 204) return null;
   const json = (await res.json().catch(() => null)) as {
@@ -26,6 +24,19 @@ export async function sendJson<T>(
       json?.error?.details,
     );
   return json as T;
+}
+
+/** A JSON write (alerts, task labels). */
+export function sendJson<T>(
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
+  url: string,
+  body?: unknown,
+): Promise<T | null> {
+  return sendBody<T>(
+    method,
+    url,
+    body === undefined ? undefined : { type: "application/json", text: JSON.stringify(body) },
+  );
 }
 
 /** "field: problem; …" for a form's error line. */

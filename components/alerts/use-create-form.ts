@@ -1,7 +1,7 @@
 "use client";
-import { useState } from "react";
 import { useSWRConfig } from "swr";
-import { describeError, sendJson } from "./send-json";
+import { useAction } from "@/components/hooks/use-action";
+import { sendJson } from "./send-json";
 
 /** A form field's trimmed text; empty is absent (the API's optional fields want undefined, not ""). */
 export function formText(f: FormData, name: string): string | undefined {
@@ -14,23 +14,16 @@ export function formText(f: FormData, name: string): string | undefined {
  */
 export function useCreateForm(key: string, toBody: (f: FormData) => unknown) {
   const { mutate } = useSWRConfig();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
-    setBusy(true);
-    try {
+    await run(async () => {
       await sendJson("POST", key, toBody(new FormData(form)));
       form.reset();
-      setError(null);
       await mutate(key);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return { error, busy, submit };

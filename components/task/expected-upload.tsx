@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
-import { ApiError } from "@/components/hooks/fetcher";
-import { describeError } from "@/components/alerts/send-json";
+import { sendBody } from "@/components/alerts/send-json";
+import { useAction } from "@/components/hooks/use-action";
+import { control } from "@/components/ui/control";
 import { taskPath } from "@/lib/schemas/api-url";
 
 interface Change {
@@ -18,38 +19,21 @@ interface Change {
 export function ExpectedUpload({ operationId, onSaved }: { operationId: string; onSaved: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  const upload = async (e: React.FormEvent) => {
+  const upload = (e: React.FormEvent) => {
     e.preventDefault();
     if (!file) return;
-    setBusy(true);
-    setError(null);
     setResult(null);
-    try {
+    void run(async () => {
       const csv = file.name.toLowerCase().endsWith(".csv") || file.type === "text/csv";
-      const res = await fetch(taskPath(operationId, "/expected-devices"), {
-        method: "PUT",
-        headers: { Accept: "application/json", "content-type": csv ? "text/csv" : "text/plain" },
-        body: await file.text(),
+      const change = await sendBody<Change>("PUT", taskPath(operationId, "/expected-devices"), {
+        type: csv ? "text/csv" : "text/plain",
+        text: await file.text(),
       });
-      const json = (await res.json().catch(() => null)) as
-        (Change & { error?: { code: string; message: string; details?: { field: string; problem: string }[] } }) | null;
-      if (!res.ok)
-        throw new ApiError(
-          res.status,
-          json?.error?.code ?? "http_error",
-          json?.error?.message ?? `Upload failed with status ${res.status}.`,
-          json?.error?.details,
-        );
-      setResult(`${json!.added} added, ${json!.removed} removed, ${json!.total} expected now.`);
+      setResult(`${change!.added} added, ${change!.removed} removed, ${change!.total} expected now.`);
       onSaved();
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="flex flex-wrap items-center gap-2 text-sm" onSubmit={upload} aria-label="Declare expected devices">
@@ -62,11 +46,7 @@ export function ExpectedUpload({ operationId, onSaved }: { operationId: string; 
         accept=".txt,.csv,text/plain,text/csv"
         onChange={(e) => setFile(e.target.files?.[0] ?? null)}
       />
-      <button
-        type="submit"
-        disabled={!file || busy}
-        className="rounded bg-blue-700 px-2 py-1 text-white disabled:opacity-50"
-      >
+      <button type="submit" disabled={!file || busy} className={control("primary", "small")}>
         Upload list
       </button>
       {result ? (

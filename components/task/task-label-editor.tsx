@@ -1,6 +1,8 @@
 "use client";
 import { useState } from "react";
-import { describeError, sendJson } from "@/components/alerts/send-json";
+import { sendJson } from "@/components/alerts/send-json";
+import { useAction } from "@/components/hooks/use-action";
+import { control } from "@/components/ui/control";
 import { taskPath } from "@/lib/schemas/api-url";
 import { MAX_TASK_LABEL_LENGTH } from "@/lib/schemas/targets";
 
@@ -16,8 +18,7 @@ export function TaskLabelEditor({
 }) {
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(label ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   if (!editing) {
     return (
@@ -42,19 +43,13 @@ export function TaskLabelEditor({
       </p>
     );
   }
-  const save = async (e: React.FormEvent) => {
+  const save = (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await sendJson("PUT", taskPath(operationId, "/label"), { label: value });
       setEditing(false);
       onSaved();
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="flex flex-wrap items-center gap-2 text-sm" onSubmit={save} aria-label="Task label">
@@ -69,7 +64,7 @@ export function TaskLabelEditor({
         onChange={(e) => setValue(e.target.value)}
         placeholder="e.g. Spring rollout, north meters"
       />
-      <button type="submit" disabled={busy} className="rounded bg-blue-700 px-2 py-1 text-white disabled:opacity-50">
+      <button type="submit" disabled={busy} className={control("primary", "small")}>
         Save label
       </button>
       <button type="button" className="text-slate-700 hover:underline" onClick={() => setEditing(false)}>

@@ -20,10 +20,15 @@ export async function replaceDeclaredTargets(operationId: string, deviceIds: str
   const { prisma } = await getDb();
   return prisma.$transaction(
     async (tx) => {
-      const removed = await tx.$executeRaw`
-        DELETE FROM task_targets
-        WHERE operation_id = ${operationId} AND source = 'declared' AND platform_status IS NULL
+      // A declared device the platform has since reported stays, as the platform's; the rest go.
+      const adopted = await tx.$executeRaw`
+        UPDATE task_targets SET source = 'platform', updated_at = now()
+        WHERE operation_id = ${operationId} AND source = 'declared' AND platform_status IS NOT NULL
           AND NOT (device_id = ANY(${deviceIds}::text[]))`;
+      const deleted = await tx.$executeRaw`
+        DELETE FROM task_targets
+        WHERE operation_id = ${operationId} AND source = 'declared' AND NOT (device_id = ANY(${deviceIds}::text[]))`;
+      const removed = adopted + deleted;
       const added = await tx.$executeRaw`
         INSERT INTO task_targets (operation_id, device_id, source)
         SELECT ${operationId}, ids.device_id, 'declared' FROM unnest(${deviceIds}::text[]) AS ids(device_id)
@@ -38,10 +43,15 @@ export async function replaceDeclaredTargets(operationId: string, deviceIds: str
 /** Removes a task's declared list (platform rows stay); answers how many were removed and what is left. */
 export async function deleteDeclaredTargets(operationId: string): Promise<DeclaredChange> {
   const { prisma } = await getDb();
-  // A declared device the platform has since reported (platform_status set) is the platform's too: it stays.
-  const { count } = await prisma.taskTarget.deleteMany({
-    where: { operationId, source: "declared", platformStatus: null },
-  });
+  // A declared device the platform has since reported (platform_status set) stays, as the platform's.
+  const [adopted, deleted] = await prisma.$transaction([
+    prisma.taskTarget.updateMany({
+      where: { operationId, source: "declared", platformStatus: { not: null } },
+      data: { source: "platform", updatedAt: new Date() },
+    }),
+    prisma.taskTarget.deleteMany({ where: { operationId, source: "declared" } }),
+  ]);
+  const count = adopted.count + deleted.count;
   const total = await prisma.taskTarget.count({ where: { operationId } });
   return { added: 0, removed: count, total };
 }

@@ -15,6 +15,7 @@ describe.each([
       "asOf",
       "lagSeconds",
       "lastFoldAt",
+      "parkedEvents",
       "pendingEvents",
       "projectedEvents",
     ]);

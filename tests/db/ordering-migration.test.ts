@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
 import { applyMigrations, loadMigrations, type SqlSession } from "@/lib/db/migrate";
 import { reprojectAll } from "@/lib/projection/reproject";
-import { dumpViews } from "../support/projection";
+import { dumpViews } from "../support/dump-views";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../support/servers";
 
 // The migration that re-decides stored devices by the ordering rule (20261129100000_ordering_rule),

@@ -9,7 +9,7 @@ import type { ParsedNotification } from "@/lib/notifications/types";
 import { projectAllPending } from "@/lib/projection/project-batch";
 import { reprojectAll } from "@/lib/projection/reproject";
 import { computeTruth, generateCampaign } from "@/lib/simulator/campaign";
-import { dumpViews } from "../support/projection";
+import { dumpViews } from "../support/dump-views";
 import { createThrowawayDatabase, freshPgliteDir, type ThrowawayDatabase } from "../support/servers";
 
 // The log-first contract (README, "What a 200 means"): the views are a fold of the log, exactly once,

@@ -1,6 +1,4 @@
-import type { Database } from "@/lib/db/client";
-import { VIEW_TABLES } from "@/lib/projection/reproject";
-
+// No server module here: Playwright specs import this too.
 /**
  * Waits until every push the server has acknowledged is folded into the derived views (device
  * states, task counters, …), so a test can read what it just wrote without sleeping. Polls
@@ -20,17 +18,4 @@ export async function waitForProjection(baseUrl: string, timeoutMs = 20_000): Pr
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`projection did not catch up within ${timeoutMs} ms (${last})`);
-}
-
-/** Every view as text, rows sorted: equal strings mean byte-for-byte equal tables. */
-export async function dumpViews(db: Database): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const t of VIEW_TABLES) {
-    // Constant table names (VIEW_TABLES).
-    const [row] = await db.prisma.$queryRawUnsafe<{ dump: string | null }[]>(
-      `SELECT string_agg(x::text, E'\\n' ORDER BY x::text) AS dump FROM ${t} x`,
-    );
-    out[t] = row?.dump ?? "";
-  }
-  return out;
 }

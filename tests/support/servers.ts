@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,7 +43,20 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-let nextPort = 3220 + (process.pid % 50) * 10;
+/**
+ * A port the OS says is free right now. Test files run in parallel workers: ports derived from a
+ * worker's pid collided between workers (a server then answered another file's requests).
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 export type ServerMode = "custom" | "next";
 
@@ -56,8 +70,9 @@ export const START_ARGS = ["--conditions=react-server", "--enable-source-maps", 
 export async function startServer(
   env: Record<string, string | undefined>,
   mode: ServerMode = "custom",
-  port = nextPort++,
+  fixedPort?: number,
 ): Promise<RunningServer> {
+  const port = fixedPort ?? (await freePort());
   const args =
     mode === "custom"
       ? START_ARGS

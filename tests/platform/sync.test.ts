@@ -193,9 +193,18 @@ describe.each<DbKind>(["postgresql", "pglite"])("platform sync on %s", (kind) =>
     expect(rows.push).toHaveLength(4);
 
     // Two instances at once: the task lease lets one in; the content hash holds even without it.
+    // The platform answers a's task read slowly, so a holds the task lease when b asks (not a race
+    // the test could lose on a fast or a loaded machine).
     const b = context("b");
-    const both = await Promise.all([syncTask(a, op), syncTask(b, op)]);
-    expect(both.map((o) => o.status).sort()).toEqual(["busy", "synced"]);
+    platform.inject({ path: new RegExp(`${op}$`), delayMs: 2_000, times: 1 });
+    const slow = syncTask(a, op);
+    for (let i = 0; i < 200; i++) {
+      const row = await db.prisma.platformTask.findUnique({ where: { operationId: op }, select: { leaseOwner: true } });
+      if (row?.leaseOwner === "a") break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const both = [await syncTask(b, op), await slow];
+    expect(both.map((o) => o.status)).toEqual(["busy", "synced"]);
     expect((await notificationsBySource(db, op)).api).toHaveLength(9);
 
     // Grace 0: the two recent ones are lost too, once, from whichever instance gets there.
